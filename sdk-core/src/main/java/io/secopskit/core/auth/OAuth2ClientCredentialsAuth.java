@@ -1,0 +1,228 @@
+package io.secopskit.core.auth;
+
+import io.secopskit.core.Secret;
+import io.secopskit.core.internal.auth.AccessToken;
+import io.secopskit.core.internal.auth.TokenCache;
+import io.secopskit.core.internal.auth.TokenResponses;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * OAuth 2.0 client-credentials grant ({@code grant_type=client_credentials}) with a cached bearer token,
+ * as used by Taegis XDR and ServiceNow. The client authenticates to the token endpoint with HTTP Basic
+ * {@code client_id:client_secret} (default) or with form fields. The token's lifetime comes from
+ * {@code expires_in}, else from the JWT {@code exp} claim, else {@link Builder#defaultLifetime}.
+ *
+ * <p>Tokens are refreshed ahead of expiry by one caller while others keep using the current one; when a
+ * token has expired all callers wait for the same single refresh. A 401 drops the token and the request
+ * is replayed once. Thread-safe; share one instance per set of credentials.
+ */
+public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
+    /** How the client proves its identity to the token endpoint. */
+    public enum ClientAuthentication {
+        /** {@code Authorization: Basic base64(client_id:client_secret)}. */
+        BASIC,
+        /** {@code client_id} and {@code client_secret} form fields. */
+        FORM
+    }
+
+    private static final List<String> TOKEN_FIELDS = List.of("access_token");
+
+    private final URI tokenEndpoint;
+    private final String clientId;
+    private final Secret clientSecret;
+    private final ClientAuthentication clientAuthentication;
+    private final Map<String, String> extraParameters;
+    private final Duration defaultLifetime;
+    private final TokenCache cache;
+
+    private OAuth2ClientCredentialsAuth(Builder b) {
+        this.tokenEndpoint = Objects.requireNonNull(b.tokenEndpoint, "tokenEndpoint");
+        if (b.clientId == null || b.clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId must not be blank");
+        }
+        this.clientId = b.clientId;
+        this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
+        this.clientAuthentication = b.clientAuthentication;
+        this.extraParameters = Map.copyOf(b.extraParameters);
+        this.defaultLifetime = b.defaultLifetime;
+        this.cache = new TokenCache(b.refreshAhead, b.expirySafety);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public AuthHeaders authenticate(AuthContext context) {
+        AccessToken token = cache.get(context.clock(), context.vendor(), () -> fetch(context));
+        return AuthHeaders.of("Authorization", Secret.of("Bearer " + token.value().reveal()));
+    }
+
+    @Override
+    public boolean onUnauthorized(AuthHeaders rejected) {
+        Secret header = rejected.asMap().get("Authorization");
+        if (header != null && header.reveal().startsWith("Bearer ")) {
+            cache.invalidate(Secret.of(header.reveal().substring("Bearer ".length())));
+        }
+        return true;
+    }
+
+    private AccessToken fetch(AuthContext context) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.putAll(extraParameters);
+        Map<String, Secret> headers = new LinkedHashMap<>();
+        headers.put("Accept", Secret.of("application/json"));
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> appendForm(body, k, v));
+        if (clientAuthentication == ClientAuthentication.BASIC) {
+            headers.put("Authorization", BasicAuth.header(urlEncode(clientId), Secret.of(urlEncode(clientSecret.reveal()))));
+        } else {
+            appendForm(body, "client_id", clientId);
+            appendForm(body, "client_secret", clientSecret.reveal());
+        }
+        TokenEndpointResponse response = context.post(tokenEndpoint, headers,
+                "application/x-www-form-urlencoded", Secret.of(body.toString()));
+        return TokenResponses.parse(context.vendor(), response, context.clock().instant(), TOKEN_FIELDS, null,
+                defaultLifetime);
+    }
+
+    private static void appendForm(StringBuilder body, String name, String value) {
+        if (body.length() > 0) {
+            body.append('&');
+        }
+        body.append(urlEncode(name)).append('=').append(urlEncode(value));
+    }
+
+    private static String urlEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "OAuth2ClientCredentialsAuth{tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId
+                + ", clientAuthentication=" + clientAuthentication + "}";
+    }
+
+    /** Builds an {@link OAuth2ClientCredentialsAuth}. */
+    public static final class Builder {
+        private URI tokenEndpoint;
+        private String clientId;
+        private Secret clientSecret;
+        private ClientAuthentication clientAuthentication = ClientAuthentication.BASIC;
+        private final Map<String, String> extraParameters = new LinkedHashMap<>();
+        private Duration defaultLifetime = Duration.ofMinutes(5);
+        private Duration refreshAhead = Duration.ofSeconds(60);
+        private Duration expirySafety = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the token endpoint.
+         *
+         * @param value the endpoint URI
+         * @return this builder
+         */
+        public Builder tokenEndpoint(URI value) {
+            this.tokenEndpoint = Objects.requireNonNull(value, "tokenEndpoint");
+            return this;
+        }
+
+        /**
+         * Sets the client id and secret.
+         *
+         * @param id     the client id
+         * @param secret the client secret
+         * @return this builder
+         */
+        public Builder credentials(String id, Secret secret) {
+            this.clientId = id;
+            this.clientSecret = Objects.requireNonNull(secret, "clientSecret");
+            return this;
+        }
+
+        /**
+         * Sets how the client authenticates to the token endpoint (default {@link ClientAuthentication#BASIC}).
+         *
+         * @param value the method
+         * @return this builder
+         */
+        public Builder clientAuthentication(ClientAuthentication value) {
+            this.clientAuthentication = Objects.requireNonNull(value, "clientAuthentication");
+            return this;
+        }
+
+        /**
+         * Adds a form parameter sent with every token request (for example {@code scope}).
+         *
+         * @param name  parameter name
+         * @param value parameter value
+         * @return this builder
+         */
+        public Builder parameter(String name, String value) {
+            if ("grant_type".equals(name) || "client_secret".equals(name)) {
+                throw new IllegalArgumentException(name + " is set by the strategy");
+            }
+            this.extraParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Sets the lifetime assumed when the answer has no {@code expires_in} and the token is not a JWT
+         * with {@code exp} (default 5 minutes).
+         *
+         * @param value positive duration
+         * @return this builder
+         */
+        public Builder defaultLifetime(Duration value) {
+            this.defaultLifetime = Objects.requireNonNull(value, "defaultLifetime");
+            return this;
+        }
+
+        /**
+         * Sets how long before expiry a refresh starts (default 60 s; never more than half the lifetime).
+         *
+         * @param value duration
+         * @return this builder
+         */
+        public Builder refreshAhead(Duration value) {
+            this.refreshAhead = Objects.requireNonNull(value, "refreshAhead");
+            return this;
+        }
+
+        /**
+         * Sets how long before expiry a token is no longer sent (default 10 s; never more than a tenth of
+         * the lifetime).
+         *
+         * @param value duration
+         * @return this builder
+         */
+        public Builder expirySafety(Duration value) {
+            this.expirySafety = Objects.requireNonNull(value, "expirySafety");
+            return this;
+        }
+
+        /**
+         * Builds the strategy.
+         *
+         * @return the strategy
+         * @throws IllegalArgumentException if the endpoint or credentials are missing
+         */
+        public OAuth2ClientCredentialsAuth build() {
+            return new OAuth2ClientCredentialsAuth(this);
+        }
+    }
+}

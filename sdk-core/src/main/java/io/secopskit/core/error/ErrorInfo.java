@@ -1,0 +1,68 @@
+package io.secopskit.core.error;
+
+/**
+ * What is known about a failed vendor call: who, which operation, and what the vendor answered.
+ *
+ * @param vendor        vendor id, for example {@code chronicle}
+ * @param operation     operation name, for example {@code CreateCustomer}; may be null for client-side setup errors
+ * @param httpStatus    HTTP status, or 0 when no response was received
+ * @param vendorCode    the vendor's error code or status name (for example {@code RESOURCE_EXHAUSTED}), or null
+ * @param vendorMessage the vendor's error message, or null; never contains secrets sent by the SDK
+ * @param requestId     the vendor's request or transaction id from the response headers, or null
+ * @param retryable     whether repeating the same call later may succeed
+ */
+public record ErrorInfo(
+        String vendor,
+        String operation,
+        int httpStatus,
+        String vendorCode,
+        String vendorMessage,
+        String requestId,
+        boolean retryable) {
+
+    /**
+     * Starts error information for a vendor operation with no response.
+     *
+     * @param vendor    vendor id
+     * @param operation operation name, or null
+     * @return error information with no status
+     */
+    public static ErrorInfo of(String vendor, String operation) {
+        return new ErrorInfo(vendor, operation, 0, null, null, null, false);
+    }
+
+    /**
+     * Returns a copy with the given vendor message.
+     *
+     * @param message the message
+     * @return the copy
+     */
+    public ErrorInfo withVendorMessage(String message) {
+        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, message, requestId, retryable);
+    }
+
+    /**
+     * Returns a copy with the given vendor code.
+     *
+     * @param code the code
+     * @return the copy
+     */
+    public ErrorInfo withVendorCode(String code) {
+        return new ErrorInfo(vendor, operation, httpStatus, code, vendorMessage, requestId, retryable);
+    }
+
+    /**
+     * Returns a copy with the given retryable flag.
+     *
+     * @param value whether the call may be repeated later
+     * @return the copy
+     */
+    public ErrorInfo withRetryable(boolean value) {
+        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, vendorMessage, requestId, value);
+    }
+
+    /** Returns {@code vendor.operation}, or the vendor alone when the operation is unknown. */
+    String qualifiedOperation() {
+        return operation == null ? vendor : vendor + "." + operation;
+    }
+}

@@ -1,0 +1,192 @@
+package io.secopskit.core.internal.http;
+
+import io.secopskit.core.http.Operation;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One call of an {@link Operation}: path parameters, query, extra headers and body. Immutable.
+ * Internal.
+ */
+public final class ApiRequest {
+    private final Operation operation;
+    private final Map<String, String> pathParams;
+    private final List<Map.Entry<String, String>> query;
+    private final Map<String, String> headers;
+    private final Object jsonBody;
+    private final Map<String, String> formBody;
+    private final String absoluteUrl;
+
+    private ApiRequest(Builder b) {
+        this.operation = b.operation;
+        this.pathParams = Map.copyOf(b.pathParams);
+        this.query = List.copyOf(b.query);
+        this.headers = Map.copyOf(b.headers);
+        this.jsonBody = b.jsonBody;
+        this.formBody = b.formBody == null ? null : Map.copyOf(b.formBody);
+        this.absoluteUrl = b.absoluteUrl;
+    }
+
+    /**
+     * Starts a request for an operation.
+     *
+     * @param operation the operation
+     * @return a builder
+     */
+    public static Builder of(Operation operation) {
+        return new Builder(Objects.requireNonNull(operation, "operation"));
+    }
+
+    /** Returns the operation. */
+    public Operation operation() {
+        return operation;
+    }
+
+    Map<String, String> pathParams() {
+        return pathParams;
+    }
+
+    List<Map.Entry<String, String>> query() {
+        return query;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    Object jsonBody() {
+        return jsonBody;
+    }
+
+    Map<String, String> formBody() {
+        return formBody;
+    }
+
+    String absoluteUrl() {
+        return absoluteUrl;
+    }
+
+    /** Builds an {@link ApiRequest}. */
+    public static final class Builder {
+        private final Operation operation;
+        private final Map<String, String> pathParams = new LinkedHashMap<>();
+        private final List<Map.Entry<String, String>> query = new ArrayList<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private Object jsonBody;
+        private Map<String, String> formBody;
+        private String absoluteUrl;
+
+        private Builder(Operation operation) {
+            this.operation = operation;
+        }
+
+        /**
+         * Sets a path parameter; the value is encoded as one path segment.
+         *
+         * @param name  placeholder name in the template
+         * @param value the value; must not be empty
+         * @return this builder
+         */
+        public Builder path(String name, String value) {
+            if (value == null || value.isEmpty()) {
+                throw new IllegalArgumentException("path parameter " + name + " must not be empty");
+            }
+            pathParams.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a query parameter; a null value is skipped.
+         *
+         * @param name  the name
+         * @param value the value, or null
+         * @return this builder
+         */
+        public Builder query(String name, Object value) {
+            if (value != null) {
+                query.add(Map.entry(name, String.valueOf(value)));
+            }
+            return this;
+        }
+
+        /**
+         * Adds one query parameter per value.
+         *
+         * @param name   the name
+         * @param values the values, or null
+         * @return this builder
+         */
+        public Builder queryAll(String name, Collection<?> values) {
+            if (values != null) {
+                values.forEach(v -> query(name, v));
+            }
+            return this;
+        }
+
+        /**
+         * Sets a request header (never a credential: those come from the auth strategy).
+         *
+         * @param name  the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        /**
+         * Sets a JSON body, serialised with the shared mapper.
+         *
+         * @param body the body object
+         * @return this builder
+         */
+        public Builder json(Object body) {
+            this.jsonBody = body;
+            return this;
+        }
+
+        /**
+         * Sets a form body.
+         *
+         * @param form the fields
+         * @return this builder
+         */
+        public Builder form(Map<String, String> form) {
+            this.formBody = form;
+            return this;
+        }
+
+        /**
+         * Sends to an absolute URL given by the vendor (a {@code Link: rel="next"} URL) instead of the
+         * path template. It must have the same scheme, host and port as the client's host.
+         *
+         * @param url the URL
+         * @return this builder
+         */
+        public Builder absoluteUrl(String url) {
+            this.absoluteUrl = url;
+            return this;
+        }
+
+        /**
+         * Builds the request; checks that every path placeholder has a value.
+         *
+         * @return the request
+         */
+        public ApiRequest build() {
+            return new ApiRequest(this);
+        }
+    }
+
+    /** Never shows header values or bodies. */
+    @Override
+    public String toString() {
+        return "ApiRequest{" + operation.qualifiedName() + ", path=" + pathParams.keySet() + "}";
+    }
+
+}

@@ -1,0 +1,15 @@
+package io.secopskit.core.internal.http;
+
+import io.secopskit.core.error.SecOpsException;
+
+/** Turns a vendor's error answer into a typed exception. One per vendor module. Internal. */
+@FunctionalInterface
+public interface ErrorDecoder {
+    /**
+     * Decodes an error answer.
+     *
+     * @param response the answer
+     * @return the exception to throw
+     */
+    SecOpsException decode(ErrorResponse response);
+}

@@ -1,0 +1,95 @@
+package io.secopskit.core.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.secopskit.core.error.ErrorInfo;
+import io.secopskit.core.error.SecOpsException;
+import io.secopskit.core.internal.json.Json;
+import java.io.IOException;
+
+/**
+ * Reads the common error shapes: {@code {"error":{"code","message","status"}}},
+ * {@code {"error":{"message","detail"}}}, {@code {"error":"...","error_description":"..."}},
+ * {@code {"message":"...","reason":"..."}}; otherwise quotes the start of the body. Internal.
+ */
+public final class StandardErrorDecoder implements ErrorDecoder {
+    /** The shared instance. */
+    public static final StandardErrorDecoder INSTANCE = new StandardErrorDecoder();
+
+    private StandardErrorDecoder() {
+    }
+
+    @Override
+    public SecOpsException decode(ErrorResponse response) {
+        return ErrorMapping.forCanonicalStatus(describe(response), response.retryAfter());
+    }
+
+    /**
+     * Extracts vendor code and message from the body.
+     *
+     * @param response the answer
+     * @return error information
+     */
+    public static ErrorInfo describe(ErrorResponse response) {
+        ErrorInfo info = response.baseInfo();
+        JsonNode root = tree(response.body());
+        if (root == null || !root.isObject()) {
+            String snippet = response.bodySnippet();
+            return snippet.isEmpty() ? info : info.withVendorMessage(snippet);
+        }
+        String code = null;
+        String message = null;
+        JsonNode error = root.get("error");
+        if (error != null && error.isObject()) {
+            code = text(error, "status");
+            message = text(error, "message");
+            String detail = text(error, "detail");
+            if (detail != null) {
+                message = message == null ? detail : message + " (" + detail + ")";
+            }
+        } else if (error != null && error.isTextual()) {
+            code = error.asText();
+            message = text(root, "error_description");
+        }
+        if (code == null) {
+            code = text(root, "reason");
+        }
+        if (message == null) {
+            message = firstNonNull(text(root, "message"), text(root, "detail"), text(root, "error_message"));
+        }
+        if (code != null) {
+            info = info.withVendorCode(code);
+        }
+        return message != null ? info.withVendorMessage(message) : info.withVendorMessage(response.bodySnippet());
+    }
+
+    private static String firstNonNull(String... values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && v.isValueNode() && !v.isNull() ? v.asText() : null;
+    }
+
+    /**
+     * Parses a body as JSON, or returns null.
+     *
+     * @param body the body
+     * @return the tree, or null when not JSON
+     */
+    public static JsonNode tree(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.secopskit.core.internal.http;
+
+/** Request tags the pipeline steps share. Internal. */
+final class Tags {
+    private Tags() {
+    }
+
+    /** The attempt number of a request, starting at 1. */
+    record Attempt(int number) {
+    }
+
+    /** Marks a token endpoint request, whose bodies are never logged. */
+    record TokenRequest() {
+    }
+}
