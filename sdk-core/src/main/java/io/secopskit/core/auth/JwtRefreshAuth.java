@@ -52,16 +52,12 @@ public final class JwtRefreshAuth implements AuthStrategy {
 
     @Override
     public AuthHeaders authenticate(AuthContext context) {
-        AccessToken token = cache.get(context.clock(), context.vendor(), () -> fetch(context));
-        return AuthHeaders.of("Authorization", Secret.of("Bearer " + token.value().reveal()));
+        return cache.bearerHeaders(context.clock(), context.vendor(), () -> fetch(context));
     }
 
     @Override
     public boolean onUnauthorized(AuthHeaders rejected) {
-        Secret header = rejected.asMap().get("Authorization");
-        if (header != null && header.reveal().startsWith("Bearer ")) {
-            cache.invalidate(Secret.of(header.reveal().substring("Bearer ".length())));
-        }
+        cache.invalidateBearer(rejected);
         return true;
     }
 

@@ -1,6 +1,7 @@
 package io.secopskit.core.http;
 
 import java.time.Clock;
+import io.secopskit.core.internal.Checks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -193,7 +194,7 @@ public final class ClientOptions {
          * @return this builder
          */
         public Builder connectTimeout(Duration value) {
-            this.connectTimeout = positive(value, "connectTimeout");
+            this.connectTimeout = Checks.positive(value, "connectTimeout");
             return this;
         }
 
@@ -204,7 +205,7 @@ public final class ClientOptions {
          * @return this builder
          */
         public Builder readTimeout(Duration value) {
-            this.readTimeout = positive(value, "readTimeout");
+            this.readTimeout = Checks.positive(value, "readTimeout");
             return this;
         }
 
@@ -215,7 +216,7 @@ public final class ClientOptions {
          * @return this builder
          */
         public Builder writeTimeout(Duration value) {
-            this.writeTimeout = positive(value, "writeTimeout");
+            this.writeTimeout = Checks.positive(value, "writeTimeout");
             return this;
         }
 
@@ -226,7 +227,7 @@ public final class ClientOptions {
          * @return this builder
          */
         public Builder callTimeout(Duration value) {
-            this.callTimeout = positive(value, "callTimeout");
+            this.callTimeout = Checks.positive(value, "callTimeout");
             return this;
         }
 
@@ -355,14 +356,6 @@ public final class ClientOptions {
                 this.loggedHeaders.add(Objects.requireNonNull(n, "name"));
             }
             return this;
-        }
-
-        private static Duration positive(Duration value, String field) {
-            Objects.requireNonNull(value, field);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + " must be positive: " + value);
-            }
-            return value;
         }
 
         /**

@@ -1,5 +1,6 @@
 package io.secopskit.core.http;
 
+import io.secopskit.core.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -147,7 +148,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder initialBackoff(Duration value) {
-            this.initialBackoff = positive(value, "initialBackoff");
+            this.initialBackoff = Checks.positive(value, "initialBackoff");
             return this;
         }
 
@@ -158,7 +159,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxBackoff(Duration value) {
-            this.maxBackoff = positive(value, "maxBackoff");
+            this.maxBackoff = Checks.positive(value, "maxBackoff");
             return this;
         }
 
@@ -169,7 +170,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxElapsed(Duration value) {
-            this.maxElapsed = positive(value, "maxElapsed");
+            this.maxElapsed = Checks.positive(value, "maxElapsed");
             return this;
         }
 
@@ -180,7 +181,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxRetryAfter(Duration value) {
-            this.maxRetryAfter = positive(value, "maxRetryAfter");
+            this.maxRetryAfter = Checks.positive(value, "maxRetryAfter");
             return this;
         }
 
@@ -193,14 +194,6 @@ public final class RetryPolicy {
         public Builder retryableStatuses(Set<Integer> statuses) {
             this.retryableStatuses = Set.copyOf(Objects.requireNonNull(statuses, "statuses"));
             return this;
-        }
-
-        private static Duration positive(Duration value, String field) {
-            Objects.requireNonNull(value, field);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + " must be positive: " + value);
-            }
-            return value;
         }
 
         /**

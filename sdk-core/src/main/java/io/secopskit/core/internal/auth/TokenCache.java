@@ -1,6 +1,7 @@
 package io.secopskit.core.internal.auth;
 
 import io.secopskit.core.Secret;
+import io.secopskit.core.auth.AuthHeaders;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.SecOpsException;
 import io.secopskit.core.error.TransportException;
@@ -21,6 +22,7 @@ import java.util.function.Supplier;
  */
 public final class TokenCache {
     private static final Duration FAILED_REFRESH_BACKOFF = Duration.ofSeconds(5);
+    private static final String BEARER = "Bearer ";
 
     private final Duration refreshAhead;
     private final Duration expirySafety;
@@ -132,6 +134,30 @@ public final class TokenCache {
             if (token != null && token.value().equals(rejected)) {
                 current = null;
             }
+        }
+    }
+
+    /**
+     * Returns {@code Authorization: Bearer <token>} for a usable token, fetching one when needed.
+     *
+     * @param clock   the client's clock
+     * @param vendor  vendor id, for errors
+     * @param fetcher fetches a new token
+     * @return the headers
+     */
+    public AuthHeaders bearerHeaders(Clock clock, String vendor, Supplier<AccessToken> fetcher) {
+        return AuthHeaders.of("Authorization", Secret.of(BEARER + get(clock, vendor, fetcher).value().reveal()));
+    }
+
+    /**
+     * Drops the token carried by rejected bearer headers, if it is still the cached one.
+     *
+     * @param rejected the headers the vendor answered 401 to
+     */
+    public void invalidateBearer(AuthHeaders rejected) {
+        Secret header = rejected.asMap().get("Authorization");
+        if (header != null && header.reveal().startsWith(BEARER)) {
+            invalidate(Secret.of(header.reveal().substring(BEARER.length())));
         }
     }
 
