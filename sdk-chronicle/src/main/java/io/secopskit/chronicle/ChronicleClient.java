@@ -1,0 +1,162 @@
+package io.secopskit.chronicle;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import io.secopskit.chronicle.internal.Rules;
+import io.secopskit.core.auth.AuthStrategy;
+import io.secopskit.core.http.ClientOptions;
+import io.secopskit.core.http.RateLimit;
+import io.secopskit.core.internal.http.HttpPipeline;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Client for the Google Security Operations (Chronicle / Backstory) partner Customer Management API.
+ * Build one per partner service account and share it: it is immutable and thread-safe, and its
+ * client-side CreateCustomer quota (30 per day) is counted per client instance.
+ *
+ * <pre>{@code
+ * ChronicleClient chronicle = ChronicleClient.builder()
+ *     .region(ChronicleRegion.EUROPE)
+ *     .serviceAccountKey(Path.of("partner-key.json"))
+ *     .build();
+ * Customer acme = chronicle.customers().createCustomer(CreateCustomerRequest.builder()
+ *     .customerName("Acme").customerCode("acme").build());
+ * }</pre>
+ *
+ * <p><strong>Deprecation notice:</strong> Google states that the legacy Backstory APIs, including
+ * Customer Management, stop working by 2027-07-20; the successor is the Chronicle API's tenant service.
+ */
+public final class ChronicleClient {
+    private final HttpPipeline pipeline;
+    private final CustomersClient customers;
+
+    private ChronicleClient(Builder b) {
+        URI endpoint = b.endpoint != null ? b.endpoint : b.region.endpoint();
+        if (b.auth == null) {
+            throw new IllegalArgumentException("credentials are required: call serviceAccountKey(...) or credentials(...)");
+        }
+        this.pipeline = HttpPipeline.builder(Rules.VENDOR)
+                .endpoint(endpoint)
+                .auth(b.auth)
+                .options(b.options)
+                .defaultRateLimit(RateLimit.perDay(CustomersClient.CREATE_CUSTOMER_LIMIT, 30))
+                .secretJsonFields("credential", "sso_config", "ssoConfig", "config", "private_key")
+                .build();
+        this.customers = new CustomersClient(pipeline);
+    }
+
+    /**
+     * Starts a builder. The region defaults to {@link ChronicleRegion#US}.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns the Customer Management operations. */
+    public CustomersClient customers() {
+        return customers;
+    }
+
+    /** Builds a {@link ChronicleClient}. */
+    public static final class Builder {
+        private ChronicleRegion region = ChronicleRegion.US;
+        private URI endpoint;
+        private AuthStrategy auth;
+        private ClientOptions options = ClientOptions.defaults();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the region whose host the client talks to (default US multi-region).
+         *
+         * @param value the region
+         * @return this builder
+         */
+        public Builder region(ChronicleRegion value) {
+            this.region = Objects.requireNonNull(value, "region");
+            return this;
+        }
+
+        /**
+         * Overrides the endpoint (tests, proxies, private endpoints). Must be https unless loopback.
+         *
+         * @param value the endpoint, for example {@code https://backstory.googleapis.com}
+         * @return this builder
+         */
+        public Builder endpoint(URI value) {
+            this.endpoint = Objects.requireNonNull(value, "endpoint");
+            return this;
+        }
+
+        /**
+         * Reads a service-account key file (JSON) issued by Google SecOps.
+         *
+         * @param keyFile the key file
+         * @return this builder
+         * @throws UncheckedIOException if the file cannot be read or is not a service-account key
+         */
+        public Builder serviceAccountKey(Path keyFile) {
+            try (InputStream in = Files.newInputStream(keyFile)) {
+                return serviceAccountKey(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read service-account key file " + keyFile, e);
+            }
+        }
+
+        /**
+         * Reads a service-account key (JSON) from a stream; the stream is not closed.
+         *
+         * @param keyJson the key
+         * @return this builder
+         * @throws UncheckedIOException if the key cannot be parsed
+         */
+        public Builder serviceAccountKey(InputStream keyJson) {
+            try {
+                return credentials(ServiceAccountCredentials.fromStream(keyJson));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a valid service-account key: " + e.getClass().getSimpleName(), e);
+            }
+        }
+
+        /**
+         * Uses existing Google credentials, scoped to {@value GoogleServiceAccountAuth#SCOPE}.
+         *
+         * @param value the credentials
+         * @return this builder
+         */
+        public Builder credentials(GoogleCredentials value) {
+            this.auth = GoogleServiceAccountAuth.of(value);
+            return this;
+        }
+
+        /**
+         * Sets timeouts, retries, rate limits, clock, sleeper and the shared OkHttp client.
+         *
+         * @param value the options
+         * @return this builder
+         */
+        public Builder options(ClientOptions value) {
+            this.options = Objects.requireNonNull(value, "options");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @return the client
+         * @throws IllegalArgumentException if credentials are missing or the endpoint is not acceptable
+         */
+        public ChronicleClient build() {
+            return new ChronicleClient(this);
+        }
+    }
+}
