@@ -355,7 +355,7 @@ public final class FakeChronicle extends FakeVendor {
 
     private static ObjectNode camel(ObjectNode c) {
         ObjectNode out = MAPPER.createObjectNode();
-        c.fields().forEachRemaining(e -> {
+        c.properties().forEach(e -> {
             StringBuilder sb = new StringBuilder();
             boolean upper = false;
             for (char ch : e.getKey().toCharArray()) {

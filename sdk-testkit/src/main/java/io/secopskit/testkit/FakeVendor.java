@@ -183,7 +183,7 @@ public abstract class FakeVendor implements AutoCloseable {
         FakeRequest request = toFakeRequest(recorded);
         journal.add(request);
         FakeResponse fault = faults.take(request);
-        if (fault != null && fault.status() != -1) {
+        if (fault != null && fault.status() != Faults.DELAY_ONLY) {
             return toMock(fault);
         }
         FakeResponse answer = answer(request);

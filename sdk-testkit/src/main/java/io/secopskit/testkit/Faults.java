@@ -11,6 +11,9 @@ import java.util.function.Predicate;
  * {@code Retry-After}, a delay, or a dropped connection) instead of the normal one. Thread-safe.
  */
 public final class Faults {
+    /** The status of a fault that only delays the normal answer. */
+    static final int DELAY_ONLY = -1;
+
     private final Deque<Fault> queue = new ArrayDeque<>();
 
     Faults() {
@@ -118,7 +121,7 @@ public final class Faults {
          * @param delay the delay
          */
         public void delay(Duration delay) {
-            respond(FakeResponse.empty(-1).withDelay(delay));
+            respond(FakeResponse.empty(DELAY_ONLY).withDelay(delay));
         }
     }
 }

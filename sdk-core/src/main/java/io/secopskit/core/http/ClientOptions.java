@@ -308,7 +308,10 @@ public final class ClientOptions {
 
         /**
          * Shares an existing OkHttp client's connection pool, dispatcher, proxy and TLS settings. The SDK
-         * derives its own client from it with {@code newBuilder()}; the given client is not changed.
+         * derives its own client from it with {@code newBuilder()}; the given client is not changed. Its
+         * application interceptors are not used (the SDK's pipeline order is fixed), its retry-on-failure
+         * and redirect settings are switched off, and its timeouts are replaced by these options'. Its
+         * network interceptors stay and see credential headers, so they must not log them.
          *
          * @param value the base client
          * @return this builder

@@ -193,7 +193,7 @@ class AuthStrategiesTest {
     }
 
     @Test
-    void jwtRefreshAuth_expiry_fromMillisField_fromJwtClaim_andFromDefault() {
+    void jwtRefreshAuth_expiryInMillisUnderData_refreshesAfterHalfTheLifetime() {
         // exp in milliseconds under "data": token valid 120 s; refresh-ahead capped at half → refresh after 60 s.
         long expMillis = clock.instant().plusSeconds(120).toEpochMilli();
         EchoFake f = fake(r -> FakeResponse.json(200, "{\"data\":{\"access_token\":\"t-" + r.hashCode()

@@ -174,7 +174,7 @@ public final class ApiRequest {
         }
 
         /**
-         * Builds the request; checks that every path placeholder has a value.
+         * Builds the request. Missing path parameters are reported when the URL is resolved.
          *
          * @return the request
          */

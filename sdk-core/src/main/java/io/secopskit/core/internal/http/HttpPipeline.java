@@ -21,6 +21,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +52,6 @@ public final class HttpPipeline {
     private static final long ERROR_BODY_LIMIT = 64 * 1024;
     private static final List<String> DEFAULT_REQUEST_ID_HEADERS = List.of("x-request-id", "x-correlation-id",
             "x-transaction-id", "request-id", "x-goog-request-id", "x-cloud-trace-context");
-    private static volatile OkHttpClient sharedBase;
 
     private final String vendor;
     private final HttpUrl defaultHost;
@@ -78,14 +78,14 @@ public final class HttpPipeline {
         limits.putAll(options.rateLimits());
         options.disabledRateLimits().forEach(limits::remove);
 
-        Set<String> secretFields = new java.util.HashSet<>(options.secretJsonFields());
+        Set<String> secretFields = new HashSet<>(options.secretJsonFields());
         secretFields.addAll(b.secretJsonFields);
         Redactor redactor = new Redactor(secretFields);
         LoggingInterceptor logging = new LoggingInterceptor(redactor, options.loggedHeaders(), requestIdHeaders);
         UserAgentInterceptor userAgent = new UserAgentInterceptor(options.applicationId().orElse(null));
         HoldGate gate = b.holdAllOnRateLimit ? new HoldGate() : null;
 
-        OkHttpClient base = options.httpClient().orElseGet(HttpPipeline::sharedBase);
+        OkHttpClient base = options.httpClient().orElse(SharedBase.CLIENT);
         OkHttpClient.Builder common = base.newBuilder()
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
@@ -95,12 +95,13 @@ public final class HttpPipeline {
                 .writeTimeout(options.writeTimeout())
                 .callTimeout(options.callTimeout());
         common.interceptors().clear();
-        this.tokenClient = common.build().newBuilder()
+        OkHttpClient commonClient = common.build();
+        this.tokenClient = commonClient.newBuilder()
                 .addInterceptor(userAgent)
                 .addInterceptor(logging)
                 .build();
         AuthContext authContext = new PipelineAuthContext();
-        OkHttpClient.Builder main = common.build().newBuilder().addInterceptor(userAgent);
+        OkHttpClient.Builder main = commonClient.newBuilder().addInterceptor(userAgent);
         if (!limits.isEmpty() || gate != null) {
             main.addInterceptor(new RateLimitInterceptor(limits, gate, options.maxPermitWait(), options.clock(),
                     options.sleeper()));
@@ -113,23 +114,13 @@ public final class HttpPipeline {
         this.client = main.build();
     }
 
-    private static OkHttpClient sharedBase() {
-        OkHttpClient c = sharedBase;
-        if (c == null) {
-            synchronized (HttpPipeline.class) {
-                c = sharedBase;
-                if (c == null) {
-                    c = new OkHttpClient();
-                    sharedBase = c;
-                }
-            }
-        }
-        return c;
+    /** The connection pool and dispatcher every client shares when none is given; created on first use. */
+    private static final class SharedBase {
+        static final OkHttpClient CLIENT = new OkHttpClient();
     }
 
     private static HttpUrl toHttpUrl(URI uri) {
-        HttpUrl url = HttpUrl.get(uri.toString());
-        return url;
+        return HttpUrl.get(uri.toString());
     }
 
     /**
@@ -366,9 +357,8 @@ public final class HttpPipeline {
                 throw new IllegalArgumentException("token endpoint is not an http(s) URL: " + endpoint);
             }
             Hosts.requireSecureForCredentials(vendor, "token", url.scheme(), url.host());
-            RequestBody requestBody = body == null
-                    ? RequestBody.create(new byte[0], contentType == null ? null : MediaType.get(contentType))
-                    : RequestBody.create(body.reveal(), contentType == null ? null : MediaType.get(contentType));
+            RequestBody requestBody = RequestBody.create(body == null ? "" : body.reveal(),
+                    contentType == null ? null : MediaType.get(contentType));
             Request.Builder b = new Request.Builder().url(url).post(requestBody)
                     .tag(Operation.class, tokenOperation)
                     .tag(Tags.TokenRequest.class, new Tags.TokenRequest());
@@ -397,7 +387,7 @@ public final class HttpPipeline {
         private ErrorDecoder errorDecoder = StandardErrorDecoder.INSTANCE;
         private boolean holdAllOnRateLimit;
         private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
-        private final Set<String> secretJsonFields = new java.util.HashSet<>();
+        private final Set<String> secretJsonFields = new HashSet<>();
 
         private Builder(String vendor) {
             this.vendor = Objects.requireNonNull(vendor, "vendor");

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.secopskit.core.internal.json.Json;
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -128,9 +127,7 @@ public final class Redactor {
 
     private void mask(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> it = object.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : object.properties()) {
                 if (isSecret(e.getKey()) && !e.getValue().isNull()) {
                     e.setValue(TextNode.valueOf(MASK));
                 } else {

@@ -45,7 +45,8 @@ final class RetryInterceptor implements Interceptor {
         Operation op = request.tag(Operation.class);
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
-            Request attemptRequest = request.newBuilder().tag(Tags.Attempt.class, new Tags.Attempt(attempt)).build();
+            Request attemptRequest = attempt == 1 ? request
+                    : request.newBuilder().tag(Tags.Attempt.class, new Tags.Attempt(attempt)).build();
             Response response;
             try {
                 response = chain.proceed(attemptRequest);

@@ -5,7 +5,7 @@ final class Tags {
     private Tags() {
     }
 
-    /** The attempt number of a request, starting at 1. */
+    /** The attempt number of a retried request (2 and up); an untagged request is attempt 1. */
     record Attempt(int number) {
     }
 
