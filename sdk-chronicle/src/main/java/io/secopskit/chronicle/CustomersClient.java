@@ -122,8 +122,7 @@ public final class CustomersClient {
      * @return the customers
      */
     public PagedIterable<Customer> listCustomers() {
-        return Pager.of(Boolean.TRUE, ignored -> Pager.Step.last(
-                pipeline.call(ApiRequest.of(LIST_CUSTOMERS).build(), CustomerList.class).customers()));
+        return Pager.single(() -> pipeline.call(ApiRequest.of(LIST_CUSTOMERS).build(), CustomerList.class).customers());
     }
 
     /**

@@ -74,6 +74,17 @@ public final class Pager {
     }
 
     /**
+     * A list the vendor returns whole, in one request made when iteration starts.
+     *
+     * @param fetch fetches the whole list
+     * @param <T>   item type
+     * @return the lazy iterable
+     */
+    public static <T> PagedIterable<T> single(java.util.function.Supplier<List<T>> fetch) {
+        return of(Boolean.TRUE, ignored -> Step.last(fetch.get()));
+    }
+
+    /**
      * One page of an offset- or page-numbered list.
      *
      * @param items      the items
