@@ -186,7 +186,8 @@ public abstract class FakeVendor implements AutoCloseable {
         if (fault != null && fault.status() != Faults.DELAY_ONLY) {
             return toMock(fault);
         }
-        FakeResponse answer = answer(request);
+        FakeResponse intercepted = intercept(request);
+        FakeResponse answer = intercepted != null ? intercepted : answer(request);
         if (fault != null) {
             answer = answer.withDelay(fault.delay());
         }
@@ -221,6 +222,16 @@ public abstract class FakeVendor implements AutoCloseable {
             }
         }
         return pathMatched ? methodNotAllowed(request) : notFound(request);
+    }
+
+    /**
+     * Answers a request before routing, for instance-wide states such as maintenance pages.
+     *
+     * @param request the request
+     * @return an answer for every route, or null to route normally
+     */
+    protected FakeResponse intercept(FakeRequest request) {
+        return null;
     }
 
     /**

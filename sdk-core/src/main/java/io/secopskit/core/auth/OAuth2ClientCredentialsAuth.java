@@ -1,6 +1,7 @@
 package io.secopskit.core.auth;
 
 import io.secopskit.core.Secret;
+import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.internal.auth.AccessToken;
 import io.secopskit.core.internal.auth.TokenCache;
 import io.secopskit.core.internal.auth.TokenResponses;
@@ -14,10 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * OAuth 2.0 client-credentials grant ({@code grant_type=client_credentials}) with a cached bearer token,
- * as used by Taegis XDR and ServiceNow. The client authenticates to the token endpoint with HTTP Basic
- * {@code client_id:client_secret} (default) or with form fields. The token's lifetime comes from
- * {@code expires_in}, else from the JWT {@code exp} claim, else {@link Builder#defaultLifetime}.
+ * OAuth 2.0 token authentication with a cached bearer token: the client-credentials grant
+ * ({@code grant_type=client_credentials}, Taegis XDR, ServiceNow) by default, or the resource-owner
+ * password grant ({@link Builder#passwordGrant}, ServiceNow). The client authenticates to the token
+ * endpoint with HTTP Basic {@code client_id:client_secret} (default) or with form fields. The token's
+ * lifetime comes from {@code expires_in}, else from the JWT {@code exp} claim, else
+ * {@link Builder#defaultLifetime}. When the endpoint returns a {@code refresh_token}, the next refresh
+ * uses {@code grant_type=refresh_token} first and falls back to the original grant if it is refused.
  *
  * <p>Tokens are refreshed ahead of expiry by one caller while others keep using the current one; when a
  * token has expired all callers wait for the same single refresh. A 401 drops the token and the request
@@ -40,7 +44,10 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
     private final ClientAuthentication clientAuthentication;
     private final Map<String, String> extraParameters;
     private final Duration defaultLifetime;
+    private final String username;
+    private final Secret password;
     private final TokenCache cache;
+    private volatile Secret refreshToken;
 
     private OAuth2ClientCredentialsAuth(Builder b) {
         this.tokenEndpoint = Objects.requireNonNull(b.tokenEndpoint, "tokenEndpoint");
@@ -52,6 +59,8 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         this.clientAuthentication = b.clientAuthentication;
         this.extraParameters = Map.copyOf(b.extraParameters);
         this.defaultLifetime = b.defaultLifetime;
+        this.username = b.username;
+        this.password = b.password;
         this.cache = new TokenCache(b.refreshAhead, b.expirySafety);
     }
 
@@ -76,9 +85,27 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
     }
 
     private AccessToken fetch(AuthContext context) {
+        Secret refresh = refreshToken;
+        if (refresh != null) {
+            try {
+                return request(context, Map.of("grant_type", "refresh_token", "refresh_token", refresh.reveal()));
+            } catch (AuthenticationException e) {
+                refreshToken = null; // expired or revoked: fall back to the original grant
+            }
+        }
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("grant_type", "client_credentials");
+        if (username != null) {
+            form.put("grant_type", "password");
+            form.put("username", username);
+            form.put("password", password.reveal());
+        } else {
+            form.put("grant_type", "client_credentials");
+        }
         form.putAll(extraParameters);
+        return request(context, form);
+    }
+
+    private AccessToken request(AuthContext context, Map<String, String> form) {
         Map<String, Secret> headers = new LinkedHashMap<>();
         headers.put("Accept", Secret.of("application/json"));
         StringBuilder body = new StringBuilder();
@@ -91,8 +118,12 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         }
         TokenEndpointResponse response = context.post(tokenEndpoint, headers,
                 "application/x-www-form-urlencoded", Secret.of(body.toString()));
-        return TokenResponses.parse(context.vendor(), response, context.clock().instant(), TOKEN_FIELDS, null,
-                defaultLifetime);
+        AccessToken token = TokenResponses.parse(context.vendor(), response, context.clock().instant(), TOKEN_FIELDS,
+                null, defaultLifetime);
+        if (token.refreshToken() != null) {
+            refreshToken = token.refreshToken();
+        }
+        return token;
     }
 
     private static void appendForm(StringBuilder body, String name, String value) {
@@ -109,7 +140,8 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
     @Override
     public String toString() {
         return "OAuth2ClientCredentialsAuth{tokenEndpoint=" + tokenEndpoint + ", clientId=" + clientId
-                + ", clientAuthentication=" + clientAuthentication + "}";
+                + ", clientAuthentication=" + clientAuthentication
+                + ", grant=" + (username == null ? "client_credentials" : "password(" + username + ")") + "}";
     }
 
     /** Builds an {@link OAuth2ClientCredentialsAuth}. */
@@ -122,8 +154,27 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         private Duration defaultLifetime = Duration.ofMinutes(5);
         private Duration refreshAhead = Duration.ofSeconds(60);
         private Duration expirySafety = Duration.ofSeconds(10);
+        private String username;
+        private Secret password;
 
         private Builder() {
+        }
+
+        /**
+         * Uses the resource-owner password grant ({@code grant_type=password}) for this user instead of
+         * the client-credentials grant.
+         *
+         * @param user     the user name
+         * @param secret   the user's password
+         * @return this builder
+         */
+        public Builder passwordGrant(String user, Secret secret) {
+            if (user == null || user.isBlank()) {
+                throw new IllegalArgumentException("username must not be blank");
+            }
+            this.username = user;
+            this.password = Objects.requireNonNull(secret, "password");
+            return this;
         }
 
         /**
@@ -169,7 +220,8 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
          * @return this builder
          */
         public Builder parameter(String name, String value) {
-            if ("grant_type".equals(name) || "client_secret".equals(name)) {
+            if ("grant_type".equals(name) || "client_secret".equals(name) || "password".equals(name)
+                    || "refresh_token".equals(name)) {
                 throw new IllegalArgumentException(name + " is set by the strategy");
             }
             this.extraParameters.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));

@@ -8,16 +8,28 @@ import java.util.Objects;
 /**
  * A bearer token and its lifetime. Internal.
  *
- * @param value     the token
- * @param issuedAt  when the SDK received it
- * @param expiresAt when the vendor stops accepting it
+ * @param value        the token
+ * @param issuedAt     when the SDK received it
+ * @param expiresAt    when the vendor stops accepting it
+ * @param refreshToken the OAuth refresh token that came with it, or null
  */
-public record AccessToken(Secret value, Instant issuedAt, Instant expiresAt) {
+public record AccessToken(Secret value, Instant issuedAt, Instant expiresAt, Secret refreshToken) {
     /** Validates the token. */
     public AccessToken {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+    }
+
+    /**
+     * A token without a refresh token.
+     *
+     * @param value     the token
+     * @param issuedAt  when the SDK received it
+     * @param expiresAt when the vendor stops accepting it
+     */
+    public AccessToken(Secret value, Instant issuedAt, Instant expiresAt) {
+        this(value, issuedAt, expiresAt, null);
     }
 
     /** Returns the lifetime, at least one millisecond. */
@@ -51,6 +63,6 @@ public record AccessToken(Secret value, Instant issuedAt, Instant expiresAt) {
     /** Never shows the token value. */
     @Override
     public String toString() {
-        return "AccessToken{issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "}";
+        return "AccessToken{issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + ", refreshToken=" + (refreshToken == null ? "none" : "<redacted>") + "}";
     }
 }

@@ -74,7 +74,9 @@ public final class TokenResponses {
         if (expiresAt == null || !expiresAt.isAfter(now)) {
             expiresAt = now.plus(defaultLifetime);
         }
-        return new AccessToken(Secret.of(token), now, expiresAt);
+        JsonNode refresh = holder.get("refresh_token");
+        return new AccessToken(Secret.of(token), now, expiresAt,
+                refresh != null && refresh.isTextual() ? Secret.ofNullable(refresh.asText()) : null);
     }
 
     private static Instant expiry(JsonNode node, Instant now, String epochField) {
