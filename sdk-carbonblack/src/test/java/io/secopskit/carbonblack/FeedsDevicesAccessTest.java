@@ -1,0 +1,195 @@
+package io.secopskit.carbonblack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.secopskit.carbonblack.model.Device;
+import io.secopskit.carbonblack.model.Feed;
+import io.secopskit.carbonblack.model.FeedInfo;
+import io.secopskit.carbonblack.model.Ioc;
+import io.secopskit.carbonblack.model.Report;
+import io.secopskit.carbonblack.model.SearchCriteria;
+import io.secopskit.core.error.AuthenticationException;
+import io.secopskit.core.error.ValidationException;
+import io.secopskit.testkit.FakeRequest;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FeedsDevicesAccessTest extends CarbonBlackTestBase {
+    private static final String FEEDS = "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds";
+    private static final String DEVICES = "/appservices/v6/orgs/" + ORG + "/devices";
+    private static final FeedInfo INFO = FeedInfo.of("Acme private IOCs", "https://intel.acme.example/feed", "Acme's own", "Partner");
+    private static final Report REPORT = new Report("r-1", 1_763_800_000L, "C2 servers", "Known C2", 8, null, List.of("c2"),
+            List.of(Ioc.equality("ioc-1", "netconn_ipv4", "203.0.113.7"), Ioc.query("ioc-2", "process_name:evil.exe")));
+
+    @Test
+    void feeds_createGetListUpdateReplaceDelete() {
+        FeedInfo created = cb.feeds().create(INFO, List.of(REPORT));
+
+        FakeRequest post = fake.requests("POST", FEEDS).get(0);
+        assertEquals("Acme private IOCs", post.json().path("feedinfo").path("name").asText());
+        assertEquals("private", post.json().path("feedinfo").path("access").asText());
+        assertTrue(!post.json().path("feedinfo").has("id"), "id is assigned by the vendor");
+        assertEquals("equality", post.json().path("reports").get(0).path("iocs_v2").get(0).path("match_type").asText());
+        assertEquals("netconn_ipv4", post.json().path("reports").get(0).path("iocs_v2").get(0).path("field").asText());
+        assertEquals(ORG, created.owner());
+
+        Feed feed = cb.feeds().get(created.id());
+        assertEquals(8, feed.reports().get(0).severity());
+        assertEquals(List.of("process_name:evil.exe"), feed.reports().get(0).iocs().get(1).values());
+
+        assertEquals(List.of("Acme private IOCs"), cb.feeds().list(false).stream().map(FeedInfo::name).collect(Collectors.toList()));
+        assertEquals(2, cb.feeds().list(true).stream().count());
+        assertEquals("true", fake.lastRequest().queryParam("include_public"));
+
+        FeedInfo renamed = cb.feeds().updateFeedInfo(created.id(), FeedInfo.of("Acme IOCs v2", "https://intel.acme.example/feed",
+                "Acme's own", "Partner"));
+        assertEquals("Acme IOCs v2", renamed.name());
+        assertEquals("PUT", fake.lastRequest().method());
+        assertEquals(FEEDS + "/" + created.id() + "/feedinfo", fake.lastRequest().path());
+
+        cb.feeds().replaceReports(created.id(), List.of());
+        assertEquals("{\"reports\":[]}", fake.lastRequest().body());
+        assertTrue(cb.feeds().get(created.id()).reports().isEmpty());
+
+        cb.feeds().delete(created.id());
+        assertTrue(fake.feeds().isEmpty());
+    }
+
+    private void assertRejected(String field, Runnable call) {
+        ValidationException e = assertThrows(ValidationException.class, call::run);
+        assertEquals(field, e.field());
+    }
+
+    private static Report withIoc(Ioc ioc) {
+        return new Report("r", 1L, "t", "d", 5, null, null, List.of(ioc));
+    }
+
+    private static Report report(long timestamp, int severity) {
+        return new Report("r", timestamp, "t", "d", severity, null, null, List.of());
+    }
+
+    @Test
+    void feedCreate_eachInvalidCase_isRejectedWithNoRequestSent() {
+        Map<String, Supplier<Runnable>> cases = Map.of(
+                "feedinfo.name", () -> () -> cb.feeds().create(FeedInfo.of(" ", "https://x.example", "s", "c"), List.of()),
+                "feedinfo.summary", () -> () -> cb.feeds().create(FeedInfo.of("n", "https://x.example", null, "c"), List.of()),
+                "feedinfo.category", () -> () -> cb.feeds().create(FeedInfo.of("n", "https://x.example", "s", ""), List.of()),
+                "feedinfo.provider_url", () -> () -> cb.feeds().create(FeedInfo.of("n", "not a url", "s", "c"), List.of()),
+                "reports[0].severity", () -> () -> cb.feeds().create(INFO, List.of(report(1L, 11))),
+                "reports[0].timestamp", () -> () -> cb.feeds().create(INFO, List.of(report(0L, 5))),
+                "reports[0].iocs_v2[0].match_type", () -> () -> cb.feeds().create(INFO, List.of(withIoc(
+                        new Ioc("i", "fuzzy", List.of("x"), "f")))),
+                "reports[0].iocs_v2[0].field", () -> () -> cb.feeds().create(INFO, List.of(withIoc(
+                        new Ioc("i", "regex", List.of(".*evil.*"), null)))),
+                "reports[0].iocs_v2[0].values", () -> () -> cb.feeds().create(INFO, List.of(withIoc(
+                        new Ioc("i", "query", List.of("a:1", "b:2"), null)))));
+        cases.forEach((field, call) -> assertRejected(field, call.get()));
+        assertRejected("reports[0].severity", () -> cb.feeds().create(INFO, List.of(report(1L, 0))));
+        assertRejected("reports[0].iocs_v2[0].values", () -> cb.feeds().create(INFO, List.of(withIoc(
+                new Ioc("i", "equality", List.of(), "f")))));
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void devices_pageWithOneBasedStart() {
+        fake.seedDevices(2500);
+
+        List<Device> all = cb.devices().search(SearchCriteria.builder().pageSize(1000).sort("name", false).build())
+                .stream().collect(Collectors.toList());
+
+        assertEquals(2500, all.size());
+        List<FakeRequest> calls = fake.requests("POST", DEVICES + "/_search");
+        assertEquals(List.of(1L, 1001L, 2001L), calls.stream().map(r -> r.json().get("start").asLong()).collect(Collectors.toList()));
+        assertEquals("ASC", calls.get(0).json().path("sort").get(0).path("order").asText());
+        assertEquals("endpoint-0", all.get(0).name());
+    }
+
+    @Test
+    void devices_above10k_areReadOnceThroughScroll() {
+        fake.seedDevices(12_345);
+
+        Set<Long> ids = new HashSet<>();
+        for (Device d : cb.devices().search(SearchCriteria.builder().pageSize(5000).build())) {
+            assertTrue(ids.add(d.id()));
+        }
+
+        assertEquals(12_345, ids.size());
+        assertEquals(1, fake.requests("POST", DEVICES + "/_search").size());
+        assertEquals(3, fake.requests("POST", DEVICES + "/_scroll").size());
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void notifications_goToTheApiHost_withSiemKey() {
+        fake.pushNotification("THREAT", "malware blocked");
+        CarbonBlackClient siem = client("SIEMID0001", "SIEMSECRET");
+
+        List<Map<String, Object>> first = siem.notifications().fetch();
+        List<Map<String, Object>> second = siem.notifications().fetch();
+
+        assertEquals(1, first.size());
+        assertEquals("malware blocked", first.get(0).get("eventDescription"));
+        assertTrue(second.isEmpty(), "the queue is read-once");
+        assertEquals(2, fake.apiHost().requests("GET", "/integrationServices/v3/notification").size());
+        assertEquals("SIEMSECRET/SIEMID0001", fake.apiHost().lastRequest().header("X-Auth-Token"));
+        assertTrue(fake.requests().isEmpty(), "nothing went to the defense host");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void wrongAccessLevel_explainsTheServiceCategoryAndLevelNeeded() {
+        CarbonBlackClient siem = client("SIEMID0001", "SIEMSECRET");
+        AuthenticationException lq = assertThrows(AuthenticationException.class,
+                () -> siem.liveQuery().getRun("any"));
+        assertTrue(lq.getMessage().contains("CB-LO Live Query (/livequery)"), lq.getMessage());
+        assertTrue(lq.getMessage().contains("livequery.manage"), lq.getMessage());
+        assertTrue(lq.getMessage().contains("User is not authenticated"), lq.getMessage());
+
+        CarbonBlackClient api = client("APIID00001", "APISECRET");
+        AuthenticationException n = assertThrows(AuthenticationException.class, () -> api.notifications().fetch());
+        assertTrue(n.getMessage().contains("needs a SIEM key"), n.getMessage());
+        assertTrue(!n.getMessage().contains("APISECRET"));
+
+        assertEquals(0, api.feeds().list(false).stream().count(), "an API key may read feeds (none exist yet)");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void requestOnTheWrongHostKind_isRefusedByTheFake() {
+        CarbonBlackClient swapped = CarbonBlackClient.builder().defenseEndpoint(fake.apiUri()).apiEndpoint(fake.defenseUri())
+                .apiKey("SIEMID0001", io.secopskit.core.Secret.of("SIEMSECRET")).orgKey(ORG).build();
+
+        io.secopskit.core.error.NotFoundException e = assertThrows(io.secopskit.core.error.NotFoundException.class,
+                () -> swapped.notifications().fetch());
+
+        assertTrue(e.getMessage().contains("served by the API host"), e.getMessage());
+    }
+
+    @Test
+    void environments_mapToDefenseAndApiHosts() {
+        assertEquals(URI.create("https://defense-prod05.conferdeploy.net"), CarbonBlackEnvironment.PROD05.defenseHost());
+        assertEquals(URI.create("https://api-prod05.conferdeploy.net"), CarbonBlackEnvironment.PROD05.apiHost());
+        assertEquals(URI.create("https://defense.conferdeploy.net"), CarbonBlackEnvironment.PROD02.defenseHost());
+        assertEquals(URI.create("https://defense-eu.conferdeploy.net"), CarbonBlackEnvironment.PROD06.defenseHost());
+        assertEquals(URI.create("https://dashboard.confer.net"), CarbonBlackEnvironment.PROD01.defenseHost());
+        assertEquals(URI.create("https://defense-prodsyd.conferdeploy.net"), CarbonBlackEnvironment.PRODSYD.defenseHost());
+        assertEquals(URI.create("https://api-prod04.conferdeploy.net"), CarbonBlackEnvironment.of("PROD04").apiHost());
+        assertThrows(IllegalArgumentException.class, () -> CarbonBlackEnvironment.of("prod04.evil.example/"));
+    }
+
+    @Test
+    void orgKey_isValidated_andRequired() {
+        assertEquals("org_key", assertThrows(ValidationException.class,
+                () -> CarbonBlackClient.builder().orgKey("ABC/../X")).field());
+        assertThrows(IllegalArgumentException.class, () -> CarbonBlackClient.builder()
+                .environment(CarbonBlackEnvironment.PROD05).apiKey("id", io.secopskit.core.Secret.of("s")).build());
+    }
+}
