@@ -188,6 +188,19 @@ public final class FakeServiceNow extends FakeVendor {
     }
 
     /**
+     * Inserts a record, as if created in the instance.
+     *
+     * @param table  table name
+     * @param fields column values
+     * @return the new record's {@code sys_id}
+     */
+    public String insert(String table, Map<String, String> fields) {
+        ObjectNode record = MAPPER.createObjectNode();
+        fields.forEach(record::put);
+        return insert(table, record).get("sys_id").asText();
+    }
+
+    /**
      * Returns the records of a table, in insertion order.
      *
      * @param table table name
