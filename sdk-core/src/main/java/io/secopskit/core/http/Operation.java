@@ -26,6 +26,7 @@ public final class Operation {
     private final RetryCondition retryCondition;
     private final String rateLimitKey;
     private final String host;
+    private final java.util.List<String> pathSegments;
 
     private Operation(Builder b) {
         this.vendor = requireText(b.vendor, "vendor");
@@ -42,6 +43,7 @@ public final class Operation {
         this.retryCondition = b.retryCondition;
         this.rateLimitKey = b.rateLimitKey;
         this.host = b.host;
+        this.pathSegments = java.util.List.of(pathTemplate.substring(1).split("/", -1));
     }
 
     private static String requireText(String value, String field) {
@@ -92,6 +94,11 @@ public final class Operation {
     /** Returns the path template. */
     public String pathTemplate() {
         return pathTemplate;
+    }
+
+    /** Returns the path template split into segments (placeholders kept as {@code {name}}). */
+    public java.util.List<String> pathSegments() {
+        return pathSegments;
     }
 
     /** Returns whether repeating the operation has the same effect as sending it once. */

@@ -28,6 +28,7 @@ public final class TokenCache {
     private final Duration expirySafety;
     private final Object lock = new Object();
     private volatile AccessToken current;
+    private volatile BearerHeaders bearer;
     private CompletableFuture<AccessToken> inFlight;
     private Instant lastFailure;
 
@@ -146,7 +147,17 @@ public final class TokenCache {
      * @return the headers
      */
     public AuthHeaders bearerHeaders(Clock clock, String vendor, Supplier<AccessToken> fetcher) {
-        return AuthHeaders.of("Authorization", Secret.of(BEARER + get(clock, vendor, fetcher).value().reveal()));
+        AccessToken token = get(clock, vendor, fetcher);
+        BearerHeaders cached = bearer;
+        if (cached == null || cached.token() != token) {
+            cached = new BearerHeaders(token, AuthHeaders.of("Authorization", Secret.of(BEARER + token.value().reveal())));
+            bearer = cached;
+        }
+        return cached.headers();
+    }
+
+    /** The headers of the current token, built once per token instead of once per call. */
+    private record BearerHeaders(AccessToken token, AuthHeaders headers) {
     }
 
     /**

@@ -23,9 +23,10 @@ public final class ApiRequest {
 
     private ApiRequest(Builder b) {
         this.operation = b.operation;
-        this.pathParams = Map.copyOf(b.pathParams);
-        this.query = List.copyOf(b.query);
-        this.headers = Map.copyOf(b.headers);
+        // the builder is used once and not kept, so its collections are handed over instead of copied
+        this.pathParams = java.util.Collections.unmodifiableMap(b.pathParams);
+        this.query = java.util.Collections.unmodifiableList(b.query);
+        this.headers = java.util.Collections.unmodifiableMap(b.headers);
         this.jsonBody = b.jsonBody;
         this.formBody = b.formBody == null ? null : Map.copyOf(b.formBody);
         this.absoluteUrl = b.absoluteUrl;

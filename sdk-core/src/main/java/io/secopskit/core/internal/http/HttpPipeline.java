@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +61,7 @@ public final class HttpPipeline {
     private final ClientOptions options;
     private final List<String> requestIdHeaders;
     private final Operation tokenOperation;
+    private final String userAgent;
 
     private HttpPipeline(Builder b) {
         this.vendor = b.vendor;
@@ -83,6 +83,7 @@ public final class HttpPipeline {
         Redactor redactor = new Redactor(secretFields);
         LoggingInterceptor logging = new LoggingInterceptor(redactor, options.loggedHeaders(), requestIdHeaders);
         UserAgentInterceptor userAgent = new UserAgentInterceptor(options.applicationId().orElse(null));
+        this.userAgent = userAgent.value();
         HoldGate gate = b.holdAllOnRateLimit ? new HoldGate() : null;
 
         OkHttpClient base = options.httpClient().orElse(SharedBase.CLIENT);
@@ -96,10 +97,11 @@ public final class HttpPipeline {
                 .callTimeout(options.callTimeout());
         common.interceptors().clear();
         OkHttpClient commonClient = common.build();
-        this.tokenClient = commonClient.newBuilder()
-                .addInterceptor(userAgent)
-                .addInterceptor(logging)
-                .build();
+        OkHttpClient.Builder token = commonClient.newBuilder().addInterceptor(userAgent).addInterceptor(logging);
+        if (b.transport != null) {
+            token.addInterceptor(b.transport);
+        }
+        this.tokenClient = token.build();
         AuthContext authContext = new PipelineAuthContext();
         OkHttpClient.Builder main = commonClient.newBuilder().addInterceptor(userAgent);
         if (!limits.isEmpty() || gate != null) {
@@ -111,6 +113,9 @@ public final class HttpPipeline {
             main.addInterceptor(new AuthInterceptor(b.auth, authContext));
         }
         main.addInterceptor(logging);
+        if (b.transport != null) {
+            main.addInterceptor(b.transport);
+        }
         this.client = main.build();
     }
 
@@ -162,7 +167,7 @@ public final class HttpPipeline {
      * @return the parsed body
      */
     public <T> T call(ApiRequest request, Class<T> type) {
-        return read(request, execute(request), Json.mapper().constructType(type));
+        return call(request, Json.mapper().constructType(type));
     }
 
     /**
@@ -174,7 +179,7 @@ public final class HttpPipeline {
      * @return the parsed body
      */
     public <T> T call(ApiRequest request, TypeReference<T> type) {
-        return read(request, execute(request), Json.mapper().constructType(type));
+        return call(request, Json.mapper().constructType(type));
     }
 
     /**
@@ -186,36 +191,37 @@ public final class HttpPipeline {
      * @return the parsed body
      */
     public <T> T call(ApiRequest request, JavaType type) {
-        return read(request, execute(request), type);
+        return exchange(request, response -> readJson(request.operation(), response, type));
     }
 
-    /**
-     * Reads a successful answer into a type, insisting on a JSON body.
-     *
-     * @param request  the request that produced it
-     * @param response the answer
-     * @param type     the result type
-     * @param <T>      result type
-     * @return the parsed body
-     */
-    public <T> T read(ApiRequest request, ApiResponse response, JavaType type) {
-        Operation op = request.operation();
+    /** Reads a 2xx answer's JSON body straight from the stream (no intermediate byte array). */
+    private <T> T readJson(Operation op, Response response, JavaType type) {
         String contentType = response.header("Content-Type");
-        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json") && response.body().length > 0) {
-            throw new ServerException(new ErrorInfo(vendor, op.name(), response.status(), "UNEXPECTED_CONTENT_TYPE",
-                    "expected a JSON body but got " + contentType + " (" + response.body().length + " bytes)",
-                    requestId(response.headers()), false));
-        }
-        if (response.body().length == 0) {
-            throw new ServerException(new ErrorInfo(vendor, op.name(), response.status(), "EMPTY_BODY",
-                    "expected a JSON body but the answer was empty", requestId(response.headers()), false));
+        ResponseBody body = response.body();
+        if (contentType != null && !contentType.toLowerCase(Locale.ROOT).contains("json") && body.contentLength() != 0) {
+            throw new ServerException(new ErrorInfo(vendor, op.name(), response.code(), "UNEXPECTED_CONTENT_TYPE",
+                    "expected a JSON body but got " + contentType, requestId(response.headers()), false));
         }
         try {
-            return Json.mapper().readValue(response.body(), type);
+            T value = Json.mapper().readValue(body.byteStream(), type);
+            if (value == null) {
+                throw new ServerException(new ErrorInfo(vendor, op.name(), response.code(), "EMPTY_BODY",
+                        "expected a JSON body but the answer was empty", requestId(response.headers()), false));
+            }
+            return value;
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            boolean empty = e.getMessage() != null && e.getMessage().startsWith("No content");
+            throw new ServerException(new ErrorInfo(vendor, op.name(), response.code(), empty ? "EMPTY_BODY" : "UNREADABLE_BODY",
+                    empty ? "expected a JSON body but the answer was empty"
+                            : "could not read the answer as " + type.getRawClass().getSimpleName() + ": " + e.getClass().getSimpleName(),
+                    requestId(response.headers()), false), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ServerException(new ErrorInfo(vendor, op.name(), response.code(), "UNREADABLE_BODY",
+                    "could not read the answer as " + type.getRawClass().getSimpleName() + ": " + e.getClass().getSimpleName(),
+                    requestId(response.headers()), false), null);
         } catch (IOException e) {
-            throw new ServerException(new ErrorInfo(vendor, op.name(), response.status(), "UNREADABLE_BODY",
-                    "could not read the answer as " + type.getRawClass().getSimpleName() + ": "
-                            + e.getClass().getSimpleName(), requestId(response.headers()), false), null);
+            throw new TransportException(new ErrorInfo(vendor, op.name(), response.code(), null,
+                    "connection failed while reading the answer: " + e.getClass().getSimpleName(), null, op.idempotent()), e);
         }
     }
 
@@ -227,13 +233,24 @@ public final class HttpPipeline {
      * @throws SecOpsException for any non-2xx answer, transport failure or client-side refusal
      */
     public ApiResponse execute(ApiRequest request) {
+        return exchange(request, response -> {
+            try {
+                return new ApiResponse(response.code(), response.headers(), response.body().bytes());
+            } catch (IOException e) {
+                throw new TransportException(new ErrorInfo(vendor, request.operation().name(), response.code(), null,
+                        "connection failed while reading the answer: " + e.getClass().getSimpleName(), null,
+                        request.operation().idempotent()), e);
+            }
+        });
+    }
+
+    private <T> T exchange(ApiRequest request, java.util.function.Function<Response, T> onSuccess) {
         Operation op = request.operation();
         Request http = toHttp(request);
         Call call = client.newCall(http);
         try (Response response = call.execute()) {
             if (response.isSuccessful()) {
-                ResponseBody body = response.body();
-                return new ApiResponse(response.code(), response.headers(), body.bytes());
+                return onSuccess.apply(response);
             }
             throw decode(op, response);
         } catch (InterruptedIOException e) {
@@ -291,11 +308,11 @@ public final class HttpPipeline {
             url = given.newBuilder();
         } else {
             url = base.newBuilder();
-            List<String> baseSegments = new ArrayList<>(base.pathSegments());
+            List<String> baseSegments = base.pathSegments();
             if (!baseSegments.isEmpty() && baseSegments.get(baseSegments.size() - 1).isEmpty()) {
                 url.removePathSegment(baseSegments.size() - 1);
             }
-            for (String segment : op.pathTemplate().substring(1).split("/", -1)) {
+            for (String segment : op.pathSegments()) {
                 if (segment.startsWith("{") && segment.endsWith("}")) {
                     String name = segment.substring(1, segment.length() - 1);
                     String value = request.pathParams().get(name);
@@ -316,7 +333,8 @@ public final class HttpPipeline {
 
     private Request toHttp(ApiRequest request) {
         Operation op = request.operation();
-        Request.Builder b = new Request.Builder().url(url(request)).header("Accept", "application/json");
+        Request.Builder b = new Request.Builder().url(url(request)).header("Accept", "application/json")
+                .header("User-Agent", userAgent);
         request.headers().forEach(b::header);
         RequestBody body = null;
         if (request.jsonBody() != null) {
@@ -388,6 +406,7 @@ public final class HttpPipeline {
         private boolean holdAllOnRateLimit;
         private List<String> requestIdHeaders = DEFAULT_REQUEST_ID_HEADERS;
         private final Set<String> secretJsonFields = new HashSet<>();
+        private okhttp3.Interceptor transport;
 
         private Builder(String vendor) {
             this.vendor = Objects.requireNonNull(vendor, "vendor");
@@ -490,6 +509,18 @@ public final class HttpPipeline {
          */
         public Builder secretJsonFields(String... names) {
             this.secretJsonFields.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * Puts an interceptor innermost, after logging, that may answer instead of the network. For
+         * benchmarks that measure client-side cost only; never set in production clients.
+         *
+         * @param value the interceptor
+         * @return this builder
+         */
+        public Builder transport(okhttp3.Interceptor value) {
+            this.transport = value;
             return this;
         }
 

@@ -41,7 +41,7 @@ final class RateLimitInterceptor implements Interceptor {
                 .limitForPeriod(limit.permits())
                 .limitRefreshPeriod(limit.period())
                 .timeoutDuration(maxWait)
-                .build(), this::nanoTime)));
+                .build(), clock.equals(Clock.systemUTC()) ? System::nanoTime : this::nanoTime)));
         this.limiters = Map.copyOf(map);
     }
 

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -43,7 +42,7 @@ final class RetryInterceptor implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Request request = chain.request();
         Operation op = request.tag(Operation.class);
-        Instant start = clock.instant();
+        long start = clock.millis();
         for (int attempt = 1; ; attempt++) {
             Request attemptRequest = attempt == 1 ? request
                     : request.newBuilder().tag(Tags.Attempt.class, new Tags.Attempt(attempt)).build();
@@ -97,12 +96,12 @@ final class RetryInterceptor implements Interceptor {
         return op.retryCondition().isRetrySafe(status, response.peekBody(PEEK_LIMIT).string());
     }
 
-    private boolean mayRetry(int attempt, Instant start, Duration delay) {
+    private boolean mayRetry(int attempt, long startMillis, Duration delay) {
         if (attempt >= policy.maxAttempts()) {
             return false;
         }
-        Duration elapsed = Duration.between(start, clock.instant());
-        return elapsed.plus(delay).compareTo(policy.maxElapsed()) <= 0;
+        long elapsed = clock.millis() - startMillis;
+        return elapsed + delay.toMillis() <= policy.maxElapsed().toMillis();
     }
 
     /** Full jitter: uniform in [0, min(maxBackoff, initialBackoff * 2^(attempt-1))]. */

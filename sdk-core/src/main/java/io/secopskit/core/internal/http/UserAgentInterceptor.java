@@ -12,8 +12,16 @@ final class UserAgentInterceptor implements Interceptor {
         this.userAgent = applicationId == null ? SdkVersion.userAgent() : SdkVersion.userAgent() + " " + applicationId;
     }
 
+    String value() {
+        return userAgent;
+    }
+
+    /** Requests built by the pipeline carry the header already; others (token calls) get it here. */
     @Override
     public Response intercept(Chain chain) throws IOException {
+        if (userAgent.equals(chain.request().header("User-Agent"))) {
+            return chain.proceed(chain.request());
+        }
         return chain.proceed(chain.request().newBuilder().header("User-Agent", userAgent).build());
     }
 }
