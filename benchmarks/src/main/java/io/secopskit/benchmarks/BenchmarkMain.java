@@ -14,7 +14,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the suite: starts the FakeTaegis with 100,000 tenants for the paging benchmark in this JVM, then
  * JMH with the GC profiler (1 fork, 3 x 2 s warm-up, 5 x 2 s measurement), writing
- * {@code benchmarks/results/<date>.json}. Argument: a regex of benchmarks to run (default all).
+ * {@code benchmarks/results/<date>-<selection>.json}. Argument: a regex of benchmarks to run (default all).
  */
 public final class BenchmarkMain {
     static final String TAEGIS_CLIENT = "bench-client";
@@ -50,7 +50,8 @@ public final class BenchmarkMain {
                     .addProfiler(GCProfiler.class)
                     .jvmArgsPrepend("-Dtaegis.url=" + taegisUrl)
                     .resultFormat(ResultFormatType.JSON)
-                    .result(results.resolve(LocalDate.now() + ".json").toString())
+                    .result(results.resolve(LocalDate.now() + "-" + (include.equals(".*") ? "all"
+                            : include.replaceAll("[^A-Za-z0-9]+", "_")) + ".json").toString())
                     .build();
             new Runner(options).run();
         }

@@ -34,6 +34,7 @@ public class LoopbackBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         server = new MockWebServer();
+        server.setServerSocketFactory(new NoDelayServerSockets());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
