@@ -1,0 +1,10 @@
+/**
+ * The state SecOpsKit keeps between calls and between runs, behind small interfaces so that one
+ * process can keep it in memory, one machine in SQLite and several replicas in PostgreSQL: sliding
+ * window quotas ({@link io.secopskit.core.store.QuotaStore}) and the provisioning stores.
+ *
+ * <p>Every type here is {@link io.secopskit.core.Beta}: implementations written by applications keep
+ * compiling, because new methods arrive as {@code default} methods.
+ */
+@io.secopskit.core.Beta
+package io.secopskit.core.store;
