@@ -1,6 +1,6 @@
 package io.secopskit.benchmarks;
 
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ClientSideBenchmark {
-    private HttpPipeline sdk;
+    private VendorPipeline sdk;
     private Clients.Raw raw;
 
     /** Builds both clients on the canned transport. */

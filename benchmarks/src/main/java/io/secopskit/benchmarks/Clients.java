@@ -8,8 +8,8 @@ import io.secopskit.core.auth.AuthStrategy;
 import io.secopskit.core.auth.OAuth2ClientCredentialsAuth;
 import io.secopskit.core.http.Operation;
 import io.secopskit.core.http.RateLimit;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,9 +35,9 @@ final class Clients {
      * @param auth      the auth strategy
      * @return the pipeline
      */
-    static HttpPipeline sdk(URI base, Interceptor transport, AuthStrategy auth) {
-        return HttpPipeline.builder("bench").endpoint(base).auth(auth)
-                .defaultRateLimit(new RateLimit("bench.GetTenant", 1_000_000_000, Duration.ofSeconds(1)))
+    static VendorPipeline sdk(URI base, Interceptor transport, AuthStrategy auth) {
+        return VendorPipeline.builder("bench").endpoint(base).auth(auth)
+                .defaultRateLimit(RateLimit.perSecond("bench.GetTenant", 1_000_000_000))
                 .transport(transport).build();
     }
 
@@ -51,7 +51,7 @@ final class Clients {
         return ApiKeyHeaderAuth.of("Authorization", Secret.of("Bearer static-token"));
     }
 
-    static TenantRecord sdkCall(HttpPipeline pipeline) {
+    static TenantRecord sdkCall(VendorPipeline pipeline) {
         return pipeline.call(ApiRequest.of(GET_TENANT).path("id", "200417").build(), TenantRecord.class);
     }
 

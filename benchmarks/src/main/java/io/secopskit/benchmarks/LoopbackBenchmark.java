@@ -1,6 +1,6 @@
 package io.secopskit.benchmarks;
 
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class LoopbackBenchmark {
     private MockWebServer server;
-    private HttpPipeline sdk;
+    private VendorPipeline sdk;
     private Clients.Raw raw;
 
     /** Starts the server and both clients. */

@@ -1,6 +1,6 @@
 package io.secopskit.benchmarks;
 
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -30,7 +30,7 @@ public class TokenSingleFlightBenchmark {
     public String auth;
 
     private Canned canned;
-    private HttpPipeline sdk;
+    private VendorPipeline sdk;
     private long startNanos;
 
     /** Builds the client. */

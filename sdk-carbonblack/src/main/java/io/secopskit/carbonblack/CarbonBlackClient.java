@@ -5,7 +5,7 @@ import io.secopskit.carbonblack.internal.FeedRules;
 import io.secopskit.core.Secret;
 import io.secopskit.core.auth.ApiKeyHeaderAuth;
 import io.secopskit.core.http.ClientOptions;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import java.net.URI;
 import java.util.Objects;
 
@@ -45,7 +45,7 @@ public final class CarbonBlackClient {
         if (defense == null || api == null) {
             throw new IllegalArgumentException("environment(...) or both defenseEndpoint(...) and apiEndpoint(...) are required");
         }
-        HttpPipeline pipeline = HttpPipeline.builder(FeedRules.VENDOR)
+        VendorPipeline pipeline = VendorPipeline.builder(FeedRules.VENDOR)
                 .endpoint(defense)
                 .host(API_HOST, api)
                 .auth(b.auth)

@@ -6,8 +6,8 @@ import io.secopskit.carbonblack.internal.FeedRules;
 import io.secopskit.carbonblack.model.Device;
 import io.secopskit.carbonblack.model.SearchCriteria;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.core.paging.PagedIterable;
 import java.util.Objects;
 
@@ -23,10 +23,10 @@ public final class DevicesClient {
 
     private static final TypeReference<CappedSearch.Results<Device>> DEVICES = new TypeReference<>() { };
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final String orgKey;
 
-    DevicesClient(HttpPipeline pipeline, String orgKey) {
+    DevicesClient(VendorPipeline pipeline, String orgKey) {
         this.pipeline = pipeline;
         this.orgKey = orgKey;
     }
@@ -41,7 +41,7 @@ public final class DevicesClient {
      */
     public PagedIterable<Device> search(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return CappedSearch.of(1, criteria.pageSize(),
+        return CappedSearch.of("carbonblack.SearchDevices", 1, criteria.pageSize(),
                 (start, rows) -> pipeline.call(ApiRequest.of(SEARCH).path("org", orgKey)
                         .json(CappedSearch.body(pipeline.mapper(), criteria, start, rows, null)).build(), DEVICES).asSearchPage(),
                 (searchAfter, rows) -> pipeline.call(ApiRequest.of(SCROLL).path("org", orgKey)

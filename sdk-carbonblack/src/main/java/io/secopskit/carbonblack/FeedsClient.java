@@ -6,9 +6,9 @@ import io.secopskit.carbonblack.model.Feed;
 import io.secopskit.carbonblack.model.FeedInfo;
 import io.secopskit.carbonblack.model.Report;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,10 @@ public final class FeedsClient {
     static final Operation UPDATE_INFO = op("UpdateFeedInfo", "PUT", "/{id}/feedinfo").build();
     static final Operation REPLACE_REPORTS = op("ReplaceReports", "POST", "/{id}/reports").idempotent(true).build();
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final String orgKey;
 
-    FeedsClient(HttpPipeline pipeline, String orgKey) {
+    FeedsClient(VendorPipeline pipeline, String orgKey) {
         this.pipeline = pipeline;
         this.orgKey = orgKey;
     }
@@ -49,7 +49,7 @@ public final class FeedsClient {
      * @return the feeds' descriptions
      */
     public PagedIterable<FeedInfo> list(boolean includePublic) {
-        return Pager.single(() -> pipeline.call(request(LIST).query("include_public", includePublic ? "true" : null).build(),
+        return Pager.single(LIST.qualifiedName(), () -> pipeline.call(request(LIST).query("include_public", includePublic ? "true" : null).build(),
                 FeedList.class).results());
     }
 

@@ -10,8 +10,8 @@ import io.secopskit.carbonblack.model.SearchCriteria;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.TransportException;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.core.paging.PagedIterable;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,10 +37,10 @@ public final class LiveQueryClient {
     private static final TypeReference<CappedSearch.Results<Run>> RUNS = new TypeReference<>() { };
     private static final TypeReference<CappedSearch.Results<RunResult>> RESULTS = new TypeReference<>() { };
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final String orgKey;
 
-    LiveQueryClient(HttpPipeline pipeline, String orgKey) {
+    LiveQueryClient(VendorPipeline pipeline, String orgKey) {
         this.pipeline = pipeline;
         this.orgKey = orgKey;
     }
@@ -101,10 +101,10 @@ public final class LiveQueryClient {
      */
     public PagedIterable<Run> searchRuns(SearchCriteria criteria) {
         Objects.requireNonNull(criteria, "criteria");
-        return io.secopskit.core.internal.paging.Pager.offset(0, criteria.pageSize(), (start, rows) -> {
+        return io.secopskit.core.spi.Pager.offset(SEARCH_RUNS.qualifiedName(), 0, criteria.pageSize(), (start, rows) -> {
             CappedSearch.Results<Run> page = pipeline.call(request(SEARCH_RUNS)
                     .json(CappedSearch.body(pipeline.mapper(), criteria, start, rows, null)).build(), RUNS);
-            return new io.secopskit.core.internal.paging.Pager.Slice<>(page.results(), null, page.numFound());
+            return new io.secopskit.core.spi.Pager.Slice<>(page.results(), null, page.numFound());
         });
     }
 
@@ -120,7 +120,7 @@ public final class LiveQueryClient {
     public PagedIterable<RunResult> results(String runId, SearchCriteria criteria) {
         String id = id(SEARCH_RESULTS, runId);
         Objects.requireNonNull(criteria, "criteria");
-        return CappedSearch.of(0, criteria.pageSize(), (start, rows) -> {
+        return CappedSearch.of("carbonblack.RunResults", 0, criteria.pageSize(), (start, rows) -> {
             return pipeline.call(request(SEARCH_RESULTS).path("id", id)
                     .json(CappedSearch.body(pipeline.mapper(), criteria, start, rows, null)).build(), RESULTS).asSearchPage();
         }, (searchAfter, rows) -> {

@@ -3,8 +3,8 @@ package io.secopskit.carbonblack;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.secopskit.carbonblack.internal.FeedRules;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +19,9 @@ public final class NotificationsClient {
     static final Operation FETCH = Operation.builder(FeedRules.VENDOR, "GetNotifications", "GET",
             "/integrationServices/v3/notification").host(CarbonBlackClient.API_HOST).idempotent(false).build();
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
 
-    NotificationsClient(HttpPipeline pipeline) {
+    NotificationsClient(VendorPipeline pipeline) {
         this.pipeline = pipeline;
     }
 

@@ -163,16 +163,24 @@ class LiveQueryTest extends CarbonBlackTestBase {
     }
 
     @Test
-    void rateLimit429_holdsTheNextCallOfAnyOperation_forRetryAfter() {
+    void rateLimit429_holdsEveryOperation_failingFastUntilRetryAfterHasPassed() {
         Run run = simpleRun();
         fake.faults().nextCalls(1, "POST", RUNS).respondWithRetryAfter(429, "3", "{\"success\":false,\"message\":\"Too many\"}");
         RateLimitedException e = assertThrows(RateLimitedException.class, this::simpleRun);
         assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
         assertTrue(sleeps.isEmpty(), "the POST itself is not retried");
+        int feedCalls = fake.requests("GET", "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds").size();
 
+        RateLimitedException held = assertThrows(RateLimitedException.class, () -> cb.feeds().list(false).stream().count());
+        assertEquals("CLIENT_HOLD", held.vendorCode());
+        assertEquals(Duration.ofSeconds(3), held.retryAfter().orElseThrow());
+        assertEquals(feedCalls, fake.requests("GET", "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds").size(),
+                "a different operation is not sent during the hold");
+
+        clock.advance(Duration.ofSeconds(3));
         cb.feeds().list(false).stream().count();
-
-        assertEquals(List.of(Duration.ofSeconds(3)), sleeps, "a different operation waited the 3 s first");
+        assertEquals(feedCalls + 1, fake.requests("GET", "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds").size());
+        assertTrue(sleeps.isEmpty(), "nobody waited: the hold fails fast");
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.secopskit.chronicle.internal.Rules;
 import io.secopskit.core.auth.AuthStrategy;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.http.RateLimit;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ import java.util.Objects;
  * Customer Management, stop working by 2027-07-20; the successor is the Chronicle API's tenant service.
  */
 public final class ChronicleClient {
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final CustomersClient customers;
 
     private ChronicleClient(Builder b) {
@@ -41,7 +41,7 @@ public final class ChronicleClient {
         if (b.auth == null) {
             throw new IllegalArgumentException("credentials are required: call serviceAccountKey(...) or credentials(...)");
         }
-        this.pipeline = HttpPipeline.builder(Rules.VENDOR)
+        this.pipeline = VendorPipeline.builder(Rules.VENDOR)
                 .endpoint(endpoint)
                 .auth(b.auth)
                 .options(b.options)

@@ -13,9 +13,9 @@ import io.secopskit.chronicle.model.SsoConfig;
 import io.secopskit.chronicle.model.UpdateSsoConfigRequest;
 import io.secopskit.core.error.ValidationException;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +62,9 @@ public final class CustomersClient {
     static final Operation SET_WORKFORCE_POOL_PROVIDER = op("SetWorkforcePoolProvider", "POST",
             "setworkforcepoolprovider").idempotent(true).build();
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
 
-    CustomersClient(HttpPipeline pipeline) {
+    CustomersClient(VendorPipeline pipeline) {
         this.pipeline = pipeline;
     }
 
@@ -122,7 +122,7 @@ public final class CustomersClient {
      * @return the customers
      */
     public PagedIterable<Customer> listCustomers() {
-        return Pager.single(() -> pipeline.call(ApiRequest.of(LIST_CUSTOMERS).build(), CustomerList.class).customers());
+        return Pager.single(LIST_CUSTOMERS.qualifiedName(), () -> pipeline.call(ApiRequest.of(LIST_CUSTOMERS).build(), CustomerList.class).customers());
     }
 
     /**

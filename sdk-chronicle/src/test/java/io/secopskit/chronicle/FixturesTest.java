@@ -82,9 +82,9 @@ class FixturesTest {
         try (InputStream in = FixturesTest.class.getResourceAsStream("/fixtures/chronicle/error_403_service_disabled.json")) {
             body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        var response = new io.secopskit.core.internal.http.ErrorResponse(CustomersClient.LIST_CUSTOMERS, 403,
+        var response = new io.secopskit.core.spi.ErrorResponse(CustomersClient.LIST_CUSTOMERS, 403,
                 "application/json", body, null, null);
-        var e = io.secopskit.core.internal.http.StandardErrorDecoder.INSTANCE.decode(response);
+        var e = io.secopskit.core.spi.StandardErrorDecoder.INSTANCE.decode(response);
         assertTrue(e instanceof io.secopskit.core.error.PermissionDeniedException);
         assertEquals("PERMISSION_DENIED", e.vendorCode());
         assertTrue(e.getMessage().startsWith("[chronicle.ListCustomers] HTTP 403 PERMISSION_DENIED: Backstory API has not been used"));

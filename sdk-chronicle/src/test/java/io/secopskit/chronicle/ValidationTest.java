@@ -95,7 +95,7 @@ class ValidationTest extends ChronicleTestBase {
 
     @Test
     void plainHttpEndpoint_nonLoopback_isRefused() {
-        var e = assertThrows(io.secopskit.core.error.InvalidRequestException.class, () -> ChronicleClient.builder()
+        var e = assertThrows(io.secopskit.core.error.ConfigurationException.class, () -> ChronicleClient.builder()
                 .endpoint(java.net.URI.create("http://backstory.example.com")).serviceAccountKey(env.keyFile).build());
         assertTrue(e.getMessage().contains("plain http"), e.getMessage());
     }

@@ -2,8 +2,8 @@ package io.secopskit.servicenow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.servicenow.internal.Responses;
 import io.secopskit.servicenow.model.CiEnrichmentResult;
 import io.secopskit.servicenow.model.ObservableEnrichmentResult;
@@ -28,12 +28,12 @@ import java.util.Objects;
  * {@code ServerException} saying so.
  */
 public final class SecOpsIntegrationClient {
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final Operation ciEnrichment;
     private final Operation observableEnrichment;
     private final Operation threatLookup;
 
-    SecOpsIntegrationClient(HttpPipeline pipeline, SecOpsIntegrationPaths paths) {
+    SecOpsIntegrationClient(VendorPipeline pipeline, SecOpsIntegrationPaths paths) {
         this.pipeline = pipeline;
         this.ciEnrichment = op("PostCiEnrichment", paths.basePath() + paths.ciEnrichmentPath());
         this.observableEnrichment = op("PostObservableEnrichment", paths.basePath() + paths.observableEnrichmentPath());

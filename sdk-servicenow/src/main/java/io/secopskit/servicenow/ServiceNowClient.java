@@ -7,7 +7,7 @@ import io.secopskit.core.auth.BasicAuth;
 import io.secopskit.core.auth.OAuth2ClientCredentialsAuth;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.internal.http.Hosts;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.core.internal.json.Json;
 import io.secopskit.servicenow.internal.Responses;
 import io.secopskit.servicenow.internal.ServiceNowErrorDecoder;
@@ -34,7 +34,7 @@ public final class ServiceNowClient {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final SecOpsIntegrationClient secOps;
 
     private ServiceNowClient(Builder b) {
@@ -44,7 +44,7 @@ public final class ServiceNowClient {
         if (b.auth == null) {
             throw new IllegalArgumentException("an auth mode is required: basicAuth(...), oauthPassword(...) or oauthClientCredentials(...)");
         }
-        this.pipeline = HttpPipeline.builder(Responses.VENDOR)
+        this.pipeline = VendorPipeline.builder(Responses.VENDOR)
                 .endpoint(b.instance)
                 .auth(b.auth)
                 .options(b.options)

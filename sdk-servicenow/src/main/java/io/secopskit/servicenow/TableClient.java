@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.error.ValidationException;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.ApiResponse;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.ApiResponse;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import io.secopskit.servicenow.internal.Responses;
 import io.secopskit.servicenow.model.TableQuery;
@@ -33,11 +33,11 @@ public final class TableClient<T> {
             .idempotent(true).build();
     static final Operation DELETE = Operation.builder(Responses.VENDOR, "TableDelete", "DELETE", BASE + "/{sys_id}").build();
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
     private final String table;
     private final JavaType type;
 
-    TableClient(HttpPipeline pipeline, String table, JavaType type) {
+    TableClient(VendorPipeline pipeline, String table, JavaType type) {
         if (table == null || !table.matches("[a-z0-9_]+")) {
             throw new ValidationException(Responses.VENDOR, "Table", "table",
                     "must be a table name of lowercase letters, digits and '_' (was '" + table + "')");
@@ -55,6 +55,11 @@ public final class TableClient<T> {
     private record Position(String nextUrl, long offset) {
     }
 
+    private static final Pager.StateCodec<Position> POSITION = Pager.StateCodec.of(
+            p -> p.offset() + "|" + (p.nextUrl() == null ? "" : p.nextUrl()),
+            t -> new Position(t.indexOf('|') + 1 == t.length() ? null : t.substring(t.indexOf('|') + 1),
+                    Long.parseLong(t.substring(0, t.indexOf('|')))));
+
     /**
      * Lists records lazily. Follows the {@code Link: rel="next"} header the instance sends; when there is
      * none, continues with {@code sysparm_offset} while {@code X-Total-Count} (or a full page) says more
@@ -65,7 +70,7 @@ public final class TableClient<T> {
      */
     public PagedIterable<T> list(TableQuery query) {
         Objects.requireNonNull(query, "query");
-        return Pager.of(new Position(null, 0), (Position at) -> {
+        return Pager.of(LIST.vendor() + "." + table + ".list", new Position(null, 0), POSITION, (Position at) -> {
             ApiRequest request = at.nextUrl() != null
                     ? ApiRequest.of(LIST).path("table", table).absoluteUrl(at.nextUrl()).build()
                     : ApiRequest.of(LIST).path("table", table)

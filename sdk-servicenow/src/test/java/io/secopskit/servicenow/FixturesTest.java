@@ -13,7 +13,7 @@ import io.secopskit.core.error.SecOpsException;
 import io.secopskit.core.http.Operation;
 import io.secopskit.core.internal.auth.AccessToken;
 import io.secopskit.core.internal.auth.TokenResponses;
-import io.secopskit.core.internal.http.ErrorResponse;
+import io.secopskit.core.spi.ErrorResponse;
 import io.secopskit.core.internal.json.Json;
 import io.secopskit.servicenow.internal.Responses;
 import io.secopskit.servicenow.internal.ServiceNowErrorDecoder;
@@ -58,14 +58,14 @@ class FixturesTest {
     @Test
     void oauthFixtures_parse() throws IOException {
         Instant now = Instant.parse("2026-11-22T00:00:00Z");
-        AccessToken token = TokenResponses.parse("servicenow", new TokenEndpointResponse(200, "application/json",
+        AccessToken token = TokenResponses.parse("servicenow", "acme.service-now.com", new TokenEndpointResponse(200, "application/json",
                 text("oauth_token_password_grant_response.json")), now, List.of("access_token"), null, Duration.ofMinutes(5));
         assertEquals(now.plusSeconds(1799), token.expiresAt());
         assertTrue(token.refreshToken().reveal().startsWith("jZPdkEVr"));
         assertTrue(token.value().reveal().startsWith("2wRlsRCT"));
 
         SecOpsException denied = org.junit.jupiter.api.Assertions.assertThrows(AuthenticationException.class,
-                () -> TokenResponses.parse("servicenow", new TokenEndpointResponse(401, "application/json",
+                () -> TokenResponses.parse("servicenow", "acme.service-now.com", new TokenEndpointResponse(401, "application/json",
                         text("oauth_token_error_access_denied.json")), now, List.of("access_token"), null, Duration.ofMinutes(5)));
         assertEquals("server_error", denied.vendorCode());
         assertEquals("access_denied", denied.vendorMessage());

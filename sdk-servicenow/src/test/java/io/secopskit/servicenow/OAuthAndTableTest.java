@@ -222,7 +222,7 @@ class OAuthAndTableTest extends ServiceNowTestBase {
 
     @Test
     void instance_plainHttpNonLoopback_isRefused() {
-        assertThrows(InvalidRequestException.class, () -> ServiceNowClient.builder()
+        assertThrows(io.secopskit.core.error.ConfigurationException.class, () -> ServiceNowClient.builder()
                 .instance(URI.create("http://acme.service-now.com")));
     }
 }

@@ -1,9 +1,9 @@
 package io.secopskit.stellar;
 
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import io.secopskit.stellar.internal.Envelopes;
 import io.secopskit.stellar.internal.StellarRules;
@@ -28,9 +28,9 @@ public final class CasesClient {
     static final Operation LIST_COMMENTS = op("ListCaseComments", "GET", "/{id}/comments");
     static final Operation ADD_COMMENT = op("AddCaseComment", "POST", "/{id}/comments");
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
 
-    CasesClient(HttpPipeline pipeline) {
+    CasesClient(VendorPipeline pipeline) {
         this.pipeline = pipeline;
     }
 
@@ -47,7 +47,7 @@ public final class CasesClient {
      */
     public PagedIterable<Case> list(CaseQuery query) {
         Objects.requireNonNull(query, "query");
-        return Pager.of((long) query.skip(), (Long skip) -> {
+        return Pager.of(LIST.qualifiedName(), (long) query.skip(), Pager.StateCodec.LONG, (Long skip) -> {
             Envelopes.CasePage page = Envelopes.data(pipeline, listRequest(query, skip), Envelopes.CasePage.class);
             long next = skip + page.cases().size();
             boolean more = page.cases().size() == query.limit() && next < page.total();

@@ -5,7 +5,7 @@ import io.secopskit.core.auth.AuthStrategy;
 import io.secopskit.core.auth.BasicAuth;
 import io.secopskit.core.auth.JwtRefreshAuth;
 import io.secopskit.core.http.ClientOptions;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.stellar.internal.StellarErrorDecoder;
 import io.secopskit.stellar.internal.StellarRules;
 import java.net.URI;
@@ -43,7 +43,7 @@ public final class StellarCyberClient {
         if (b.auth == null) {
             throw new IllegalArgumentException("an auth mode is required: apiKey(...), scopedApiKey(...) or basicApiKey(...)");
         }
-        HttpPipeline pipeline = HttpPipeline.builder(StellarRules.VENDOR)
+        VendorPipeline pipeline = VendorPipeline.builder(StellarRules.VENDOR)
                 .endpoint(b.endpoint)
                 .auth(b.auth.apply(b.endpoint.resolve(TOKEN_PATH)))
                 .options(b.options)

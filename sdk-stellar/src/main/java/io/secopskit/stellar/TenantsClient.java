@@ -1,9 +1,9 @@
 package io.secopskit.stellar;
 
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import io.secopskit.stellar.internal.Envelopes;
 import io.secopskit.stellar.internal.StellarRules;
@@ -24,9 +24,9 @@ public final class TenantsClient {
             .idempotent(true).build();
     static final Operation DELETE = Operation.builder(StellarRules.VENDOR, "DeleteTenant", "DELETE", BASE + "/{id}").build();
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
 
-    TenantsClient(HttpPipeline pipeline) {
+    TenantsClient(VendorPipeline pipeline) {
         this.pipeline = pipeline;
     }
 
@@ -37,7 +37,7 @@ public final class TenantsClient {
      * @return the tenants
      */
     public PagedIterable<Tenant> list() {
-        return Pager.single(() -> Envelopes.list(pipeline, ApiRequest.of(LIST).build(), Tenant.class));
+        return Pager.single(LIST.qualifiedName(), () -> Envelopes.list(pipeline, ApiRequest.of(LIST).build(), Tenant.class));
     }
 
     /**

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secopskit.core.error.PermissionDeniedException;
 import io.secopskit.core.error.SecOpsException;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ErrorResponse;
+import io.secopskit.core.spi.ErrorResponse;
 import io.secopskit.core.internal.json.Json;
 import io.secopskit.stellar.internal.Envelopes;
 import io.secopskit.stellar.internal.StellarErrorDecoder;

@@ -3,7 +3,7 @@ package io.secopskit.taegis;
 import io.secopskit.core.Secret;
 import io.secopskit.core.auth.OAuth2ClientCredentialsAuth;
 import io.secopskit.core.http.ClientOptions;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.taegis.internal.GraphQLTransport;
 import java.net.URI;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class TaegisClient {
                 .refreshAhead(Duration.ofSeconds(15))
                 .expirySafety(Duration.ofSeconds(5))
                 .build();
-        HttpPipeline pipeline = HttpPipeline.builder(GraphQLTransport.VENDOR)
+        VendorPipeline pipeline = VendorPipeline.builder(GraphQLTransport.VENDOR)
                 .endpoint(tenantsHost)
                 .auth(auth)
                 .options(b.options)

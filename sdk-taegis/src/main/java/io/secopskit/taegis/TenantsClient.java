@@ -3,7 +3,7 @@ package io.secopskit.taegis;
 import com.kobylynskyi.graphql.codegen.model.graphql.GraphQLOperationRequest;
 import com.kobylynskyi.graphql.codegen.model.graphql.GraphQLResponseProjection;
 import io.secopskit.core.error.ValidationException;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import io.secopskit.taegis.generated.AssignSubscriptionMutationRequest;
 import io.secopskit.taegis.generated.CreateSubscriptionMutationRequest;
@@ -109,16 +109,16 @@ public final class TenantsClient {
             throw new ValidationException(GraphQLTransport.VENDOR, "tenants", "maxResults", "must be at least 1");
         }
         if (mode == PagingMode.PAGE_NUMBER) {
-            return Pager.of(1, (Integer page) -> {
+            return Pager.of("taegis.tenants.pages", 1L, Pager.StateCodec.LONG, (Long page) -> {
                 TenantsQuery q = copy(query, pageSize);
-                q.setPageNum(page);
+                q.setPageNum(Math.toIntExact(page));
                 TenantResults r = tenants(q);
                 List<Tenant> items = r.getResults() == null ? List.of() : r.getResults();
                 boolean more = Boolean.TRUE.equals(r.getHasMore()) && !items.isEmpty();
                 return new Pager.Step<>(items, more ? page + 1 : null, r.getTotalCount() == null ? -1 : r.getTotalCount());
             });
         }
-        return Pager.token(null, cursor -> {
+        return Pager.token("taegis.tenants", cursor -> {
             TenantsQuery q = copy(query, pageSize);
             q.setCursorPos(cursor);
             TenantResults r = tenants(q);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.ValidationException;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.core.LogCapture;
 import io.secopskit.taegis.generated.ConnectionConfiguration;
 import io.secopskit.taegis.generated.NewSSOConnectionInput;
@@ -92,7 +92,7 @@ class SsoAndErrorsTest extends TaegisTestBase {
     @Test
     void fakeValidatesDocuments_againstTheSchema() {
         fake.seedTenants(1);
-        GraphQLTransport raw = new GraphQLTransport(HttpPipeline.builder("taegis").endpoint(fake.baseUri())
+        GraphQLTransport raw = new GraphQLTransport(VendorPipeline.builder("taegis").endpoint(fake.baseUri())
                 .auth(io.secopskit.core.auth.OAuth2ClientCredentialsAuth.builder().tokenEndpoint(fake.baseUri().resolve(TaegisClient.TOKEN_PATH))
                         .credentials(CLIENT_ID, io.secopskit.core.Secret.of(CLIENT_SECRET)).build()).build());
 
@@ -118,7 +118,7 @@ class SsoAndErrorsTest extends TaegisTestBase {
     @Test
     void ssoWithoutTenantContext_isRejectedByTheFakeToo() {
         fake.seedTenants(1);
-        GraphQLTransport raw = new GraphQLTransport(HttpPipeline.builder("taegis").endpoint(fake.baseUri())
+        GraphQLTransport raw = new GraphQLTransport(VendorPipeline.builder("taegis").endpoint(fake.baseUri())
                 .auth(io.secopskit.core.auth.OAuth2ClientCredentialsAuth.builder().tokenEndpoint(fake.baseUri().resolve(TaegisClient.TOKEN_PATH))
                         .credentials(CLIENT_ID, io.secopskit.core.Secret.of(CLIENT_SECRET)).build()).build());
 

@@ -3,7 +3,7 @@ package io.secopskit.carbonblack.internal;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.secopskit.carbonblack.model.SearchCriteria;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +74,14 @@ public final class CappedSearch {
     private record State(Long start, String cursor) {
     }
 
+    private static final Pager.StateCodec<State> CODEC = Pager.StateCodec.of(
+            s -> s.cursor() != null ? "c" + s.cursor() : "s" + s.start(),
+            t -> t.startsWith("c") ? new State(null, t.substring(1)) : new State(Long.parseLong(t.substring(1)), null));
+
     /**
      * Builds the lazy iterable.
      *
+     * @param scope      names the list in continuation tokens
      * @param firstStart 0 for 0-based endpoints, 1 for 1-based ones
      * @param rows       page size (1 to 10,000)
      * @param search     the {@code _search} call
@@ -84,8 +89,8 @@ public final class CappedSearch {
      * @param <T>        row type
      * @return the rows
      */
-    public static <T> PagedIterable<T> of(long firstStart, int rows, Search<T> search, Scroll<T> scroll) {
-        return Pager.of(new State(firstStart, null), (State s) -> {
+    public static <T> PagedIterable<T> of(String scope, long firstStart, int rows, Search<T> search, Scroll<T> scroll) {
+        return Pager.of(scope, new State(firstStart, null), CODEC, (State s) -> {
             if (s.cursor() != null) {
                 ScrollPage<T> page = scroll.fetch(s.cursor(), rows);
                 boolean more = page.numRemaining() > 0 && !page.items().isEmpty()

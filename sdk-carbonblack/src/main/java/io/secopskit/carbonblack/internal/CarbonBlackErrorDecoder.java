@@ -4,10 +4,10 @@ import io.secopskit.carbonblack.QuerySyntaxException;
 import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.SecOpsException;
-import io.secopskit.core.internal.http.ErrorDecoder;
-import io.secopskit.core.internal.http.ErrorMapping;
-import io.secopskit.core.internal.http.ErrorResponse;
-import io.secopskit.core.internal.http.StandardErrorDecoder;
+import io.secopskit.core.spi.ErrorDecoder;
+import io.secopskit.core.spi.ErrorMapping;
+import io.secopskit.core.spi.ErrorResponse;
+import io.secopskit.core.spi.StandardErrorDecoder;
 
 /**
  * Maps Carbon Black errors ({@code {"success":false,"message":...}}, {@code reason} on 400s). A 401 means

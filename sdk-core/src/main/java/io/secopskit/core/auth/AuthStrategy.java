@@ -3,11 +3,11 @@ package io.secopskit.core.auth;
 /**
  * Adds credentials to requests. The pipeline calls {@link #authenticate(AuthContext)} once per attempt
  * (inside the retry step, so every attempt carries a currently valid credential) and, when the vendor
- * answers 401, calls {@link #onUnauthorized(AuthHeaders)} once; if that returns true the request is
- * replayed once with fresh credentials, never more.
+ * answers 401, calls {@link #onUnauthorized(AuthContext, AuthHeaders)} once; if that returns true the
+ * request is replayed once with fresh credentials, never more.
  *
  * <p>Implementations must be thread-safe. Credentials are never sent over plain {@code http://}
- * except to a loopback host.
+ * except to a loopback host, and every header an implementation returns is masked in logs.
  */
 public interface AuthStrategy {
     /**
@@ -22,11 +22,12 @@ public interface AuthStrategy {
     /**
      * Tells the strategy that the vendor rejected {@code rejected} with 401.
      *
+     * @param context  the client's auth context
      * @param rejected the headers the rejected request carried
-     * @return true when a replay with newly obtained credentials may succeed (token strategies drop the
-     *         cached token); false for static credentials, so the 401 surfaces at once
+     * @return true when a replay with newly obtained credentials may succeed (a token strategy dropped its
+     *         token; a static strategy read a rotated secret from its supplier); false to let the 401 surface
      */
-    default boolean onUnauthorized(AuthHeaders rejected) {
+    default boolean onUnauthorized(AuthContext context, AuthHeaders rejected) {
         return false;
     }
 }

@@ -2,7 +2,6 @@ package io.secopskit.core.auth;
 
 import io.secopskit.core.Secret;
 import io.secopskit.core.internal.auth.AccessToken;
-import io.secopskit.core.internal.auth.TokenCache;
 import io.secopskit.core.internal.auth.TokenResponses;
 import java.net.URI;
 import java.time.Duration;
@@ -10,35 +9,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Exchanges a long-lived key for a short-lived JWT and sends it as {@code Authorization: Bearer}, as
- * Stellar Cyber's {@code POST /connect/api/v1/access_token} does. The exchange is a POST with an empty
- * body and the key in a header ({@link Builder#basicKey} or {@link Builder#bearerKey}). The token is read
- * from {@code access_token} (also under {@code data}); its expiry from the {@code exp} field (epoch
- * seconds, or milliseconds), else the JWT's own {@code exp} claim, else {@link Builder#defaultLifetime}.
+ * Stellar Cyber's {@code POST /connect/api/v1/access_token} does. The exchange is a POST with the key in
+ * a header ({@link Builder#basicKey} or {@link Builder#bearerKey}) and an empty body, optionally with a
+ * content type ({@link Builder#contentType}; Stellar documents
+ * {@code application/x-www-form-urlencoded}). The token is read from {@code access_token} (also under
+ * {@code data}); its expiry from {@code expires_in} or an absolute {@code exp} (epoch seconds or
+ * milliseconds) wherever the answer carries it, else the JWT's own {@code exp} claim, else
+ * {@link Builder#defaultLifetime}. A key given as a supplier is read at every exchange.
  *
- * <p>Shares the token cache behaviour of {@link OAuth2ClientCredentialsAuth}: refresh ahead by one caller,
- * all callers wait on one refresh once expired, 401 drops the token and replays once. Thread-safe.
+ * <p>Caching, refresh, failure backoff and 401 handling are those of {@link TokenAuthStrategy}. Thread-safe.
  */
-public final class JwtRefreshAuth implements AuthStrategy {
+public final class JwtRefreshAuth extends TokenAuthStrategy {
     private final URI tokenEndpoint;
-    private final Map<String, Secret> keyHeaders;
+    private final String keyScheme;
+    private final String keyUser;
+    private final Supplier<Secret> key;
     private final List<String> tokenFields;
     private final String expiryField;
     private final Duration defaultLifetime;
-    private final TokenCache cache;
+    private final String contentType;
 
     private JwtRefreshAuth(Builder b) {
-        this.tokenEndpoint = Objects.requireNonNull(b.tokenEndpoint, "tokenEndpoint");
-        if (b.keyHeaders.isEmpty()) {
-            throw new IllegalArgumentException("a key header is required: call basicKey(...) or bearerKey(...)");
+        super(b);
+        if (b.tokenEndpoint == null) {
+            throw new IllegalArgumentException("tokenEndpoint is required");
         }
-        this.keyHeaders = Map.copyOf(b.keyHeaders);
+        this.tokenEndpoint = b.tokenEndpoint;
+        if (b.key == null) {
+            throw new IllegalArgumentException("a key is required: call basicKey(...) or bearerKey(...)");
+        }
+        this.keyScheme = b.keyScheme;
+        this.keyUser = b.keyUser;
+        this.key = b.key;
         this.tokenFields = List.copyOf(b.tokenFields);
         this.expiryField = b.expiryField;
         this.defaultLifetime = b.defaultLifetime;
-        this.cache = new TokenCache(b.refreshAhead, b.expirySafety);
+        this.contentType = b.contentType;
     }
 
     /**
@@ -51,46 +61,46 @@ public final class JwtRefreshAuth implements AuthStrategy {
     }
 
     @Override
-    public AuthHeaders authenticate(AuthContext context) {
-        return cache.bearerHeaders(context.clock(), context.vendor(), () -> fetch(context));
-    }
-
-    @Override
-    public boolean onUnauthorized(AuthHeaders rejected) {
-        cache.invalidateBearer(rejected);
-        return true;
-    }
-
-    private AccessToken fetch(AuthContext context) {
-        Map<String, Secret> headers = new LinkedHashMap<>(keyHeaders);
+    protected IssuedToken fetchToken(AuthContext context) {
+        Secret current = Objects.requireNonNull(key.get(), "the key supplier returned null");
+        Map<String, Secret> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Basic".equals(keyScheme) ? BasicAuth.header(keyUser, current)
+                : Secret.of("Bearer " + current.reveal()));
         headers.put("Accept", Secret.of("application/json"));
-        TokenEndpointResponse response = context.post(tokenEndpoint, headers, null, null);
-        return TokenResponses.parse(context.vendor(), response, context.clock().instant(), tokenFields,
-                expiryField, defaultLifetime);
+        TokenEndpointResponse response = context.post(tokenEndpoint, headers, contentType, null);
+        AccessToken token = TokenResponses.parse(context.vendor(), tokenEndpoint.getHost(), response,
+                context.clock().instant(), tokenFields, expiryField, defaultLifetime);
+        return new IssuedToken(token.value(), token.expiresAt(), null);
     }
 
     @Override
     public String toString() {
-        return "JwtRefreshAuth{tokenEndpoint=" + tokenEndpoint + ", keyHeaders=" + keyHeaders.keySet() + "}";
+        return "JwtRefreshAuth{tokenEndpoint=" + tokenEndpoint + ", key=" + keyScheme + "}";
     }
 
     /** Builds a {@link JwtRefreshAuth}. */
-    public static final class Builder {
+    public static final class Builder extends TokenAuthStrategy.Builder<Builder> {
         private URI tokenEndpoint;
-        private final Map<String, Secret> keyHeaders = new LinkedHashMap<>();
+        private String keyScheme;
+        private String keyUser;
+        private Supplier<Secret> key;
         private List<String> tokenFields = List.of("access_token");
         private String expiryField = "exp";
         private Duration defaultLifetime = Duration.ofSeconds(600);
-        private Duration refreshAhead = Duration.ofSeconds(60);
-        private Duration expirySafety = Duration.ofSeconds(5);
+        private String contentType;
 
         private Builder() {
         }
 
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
         /**
-         * Sets the token exchange endpoint.
+         * Sets the exchange endpoint.
          *
-         * @param value the endpoint
+         * @param value the endpoint URI (https unless loopback)
          * @return this builder
          */
         public Builder tokenEndpoint(URI value) {
@@ -101,28 +111,56 @@ public final class JwtRefreshAuth implements AuthStrategy {
         /**
          * Sends the key as {@code Authorization: Basic base64(user:key)}.
          *
-         * @param user the user (Stellar Cyber: the user's e-mail address)
-         * @param key  the long-lived key
+         * @param user the user (for Stellar Cyber, the user's e-mail)
+         * @param key  the key
          * @return this builder
          */
         public Builder basicKey(String user, Secret key) {
-            this.keyHeaders.put("Authorization", BasicAuth.header(user, key));
+            Objects.requireNonNull(key, "key");
+            return basicKey(user, () -> key);
+        }
+
+        /**
+         * Sends a key read from a supplier as {@code Authorization: Basic base64(user:key)}.
+         *
+         * @param user the user
+         * @param key  supplies the current key
+         * @return this builder
+         */
+        public Builder basicKey(String user, Supplier<Secret> key) {
+            BasicAuth.header(user, Secret.of("x")); // validates the user name
+            this.keyScheme = "Basic";
+            this.keyUser = user;
+            this.key = Objects.requireNonNull(key, "key");
             return this;
         }
 
         /**
          * Sends the key as {@code Authorization: Bearer <key>}.
          *
-         * @param key the long-lived key
+         * @param key the key
          * @return this builder
          */
         public Builder bearerKey(Secret key) {
-            this.keyHeaders.put("Authorization", Secret.of("Bearer " + Objects.requireNonNull(key, "key").reveal()));
+            Objects.requireNonNull(key, "key");
+            return bearerKey(() -> key);
+        }
+
+        /**
+         * Sends a key read from a supplier as {@code Authorization: Bearer <key>}.
+         *
+         * @param key supplies the current key
+         * @return this builder
+         */
+        public Builder bearerKey(Supplier<Secret> key) {
+            this.keyScheme = "Bearer";
+            this.keyUser = null;
+            this.key = Objects.requireNonNull(key, "key");
             return this;
         }
 
         /**
-         * Sets the answer fields that may hold the token, in order (default {@code access_token}).
+         * Sets the field names that may carry the token, in order (default {@code access_token}).
          *
          * @param fields field names
          * @return this builder
@@ -133,10 +171,9 @@ public final class JwtRefreshAuth implements AuthStrategy {
         }
 
         /**
-         * Sets the answer field holding the absolute expiry in epoch seconds or milliseconds (default
-         * {@code exp}); null to ignore.
+         * Sets the absolute expiry field looked for first (default {@code exp}).
          *
-         * @param field the field name, or null
+         * @param field field name
          * @return this builder
          */
         public Builder expiryField(String field) {
@@ -145,36 +182,24 @@ public final class JwtRefreshAuth implements AuthStrategy {
         }
 
         /**
-         * Sets the lifetime assumed when neither the answer nor the JWT says (default 600 s).
+         * Sets the {@code Content-Type} of the (empty) exchange request; none by default.
+         *
+         * @param value the media type, for example {@code application/x-www-form-urlencoded}
+         * @return this builder
+         */
+        public Builder contentType(String value) {
+            this.contentType = value;
+            return this;
+        }
+
+        /**
+         * Sets the lifetime assumed when nothing in the answer says (default 600 s).
          *
          * @param value positive duration
          * @return this builder
          */
         public Builder defaultLifetime(Duration value) {
-            this.defaultLifetime = Objects.requireNonNull(value, "defaultLifetime");
-            return this;
-        }
-
-        /**
-         * Sets how long before expiry a refresh starts (default 60 s; never more than half the lifetime).
-         *
-         * @param value duration
-         * @return this builder
-         */
-        public Builder refreshAhead(Duration value) {
-            this.refreshAhead = Objects.requireNonNull(value, "refreshAhead");
-            return this;
-        }
-
-        /**
-         * Sets how long before expiry a token is no longer sent (default 5 s; never more than a tenth of
-         * the lifetime).
-         *
-         * @param value duration
-         * @return this builder
-         */
-        public Builder expirySafety(Duration value) {
-            this.expirySafety = Objects.requireNonNull(value, "expirySafety");
+            this.defaultLifetime = io.secopskit.core.internal.Checks.positive(value, "defaultLifetime");
             return this;
         }
 

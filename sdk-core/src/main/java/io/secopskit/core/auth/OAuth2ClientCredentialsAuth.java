@@ -3,7 +3,6 @@ package io.secopskit.core.auth;
 import io.secopskit.core.Secret;
 import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.internal.auth.AccessToken;
-import io.secopskit.core.internal.auth.TokenCache;
 import io.secopskit.core.internal.auth.TokenResponses;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * OAuth 2.0 token authentication with a cached bearer token: the client-credentials grant
@@ -22,12 +22,12 @@ import java.util.Objects;
  * lifetime comes from {@code expires_in}, else from the JWT {@code exp} claim, else
  * {@link Builder#defaultLifetime}. When the endpoint returns a {@code refresh_token}, the next refresh
  * uses {@code grant_type=refresh_token} first and falls back to the original grant if it is refused.
+ * Secrets given as suppliers are read at every token request, so a rotated secret needs no new client.
  *
- * <p>Tokens are refreshed ahead of expiry by one caller while others keep using the current one; when a
- * token has expired all callers wait for the same single refresh. A 401 drops the token and the request
- * is replayed once. Thread-safe; share one instance per set of credentials.
+ * <p>Caching, refresh, failure backoff and 401 handling are those of {@link TokenAuthStrategy}.
+ * Thread-safe; share one instance per set of credentials.
  */
-public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
+public final class OAuth2ClientCredentialsAuth extends TokenAuthStrategy {
     /** How the client proves its identity to the token endpoint. */
     public enum ClientAuthentication {
         /** {@code Authorization: Basic base64(client_id:client_secret)}. */
@@ -40,17 +40,20 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
 
     private final URI tokenEndpoint;
     private final String clientId;
-    private final Secret clientSecret;
+    private final Supplier<Secret> clientSecret;
     private final ClientAuthentication clientAuthentication;
     private final Map<String, String> extraParameters;
     private final Duration defaultLifetime;
     private final String username;
-    private final Secret password;
-    private final TokenCache cache;
+    private final Supplier<Secret> password;
     private volatile Secret refreshToken;
 
     private OAuth2ClientCredentialsAuth(Builder b) {
-        this.tokenEndpoint = Objects.requireNonNull(b.tokenEndpoint, "tokenEndpoint");
+        super(b);
+        if (b.tokenEndpoint == null) {
+            throw new IllegalArgumentException("tokenEndpoint is required");
+        }
+        this.tokenEndpoint = b.tokenEndpoint;
         if (b.clientId == null || b.clientId.isBlank()) {
             throw new IllegalArgumentException("clientId must not be blank");
         }
@@ -61,7 +64,6 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         this.defaultLifetime = b.defaultLifetime;
         this.username = b.username;
         this.password = b.password;
-        this.cache = new TokenCache(b.refreshAhead, b.expirySafety);
     }
 
     /**
@@ -74,17 +76,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
     }
 
     @Override
-    public AuthHeaders authenticate(AuthContext context) {
-        return cache.bearerHeaders(context.clock(), context.vendor(), () -> fetch(context));
-    }
-
-    @Override
-    public boolean onUnauthorized(AuthHeaders rejected) {
-        cache.invalidateBearer(rejected);
-        return true;
-    }
-
-    private AccessToken fetch(AuthContext context) {
+    protected IssuedToken fetchToken(AuthContext context) {
         Secret refresh = refreshToken;
         if (refresh != null) {
             try {
@@ -97,7 +89,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         if (username != null) {
             form.put("grant_type", "password");
             form.put("username", username);
-            form.put("password", password.reveal());
+            form.put("password", password.get().reveal());
         } else {
             form.put("grant_type", "client_credentials");
         }
@@ -105,25 +97,26 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         return request(context, form);
     }
 
-    private AccessToken request(AuthContext context, Map<String, String> form) {
+    private IssuedToken request(AuthContext context, Map<String, String> form) {
         Map<String, Secret> headers = new LinkedHashMap<>();
         headers.put("Accept", Secret.of("application/json"));
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> appendForm(body, k, v));
+        Secret secret = Objects.requireNonNull(clientSecret.get(), "the client secret supplier returned null");
         if (clientAuthentication == ClientAuthentication.BASIC) {
-            headers.put("Authorization", BasicAuth.header(urlEncode(clientId), Secret.of(urlEncode(clientSecret.reveal()))));
+            headers.put("Authorization", BasicAuth.header(urlEncode(clientId), Secret.of(urlEncode(secret.reveal()))));
         } else {
             appendForm(body, "client_id", clientId);
-            appendForm(body, "client_secret", clientSecret.reveal());
+            appendForm(body, "client_secret", secret.reveal());
         }
         TokenEndpointResponse response = context.post(tokenEndpoint, headers,
                 "application/x-www-form-urlencoded", Secret.of(body.toString()));
-        AccessToken token = TokenResponses.parse(context.vendor(), response, context.clock().instant(), TOKEN_FIELDS,
-                null, defaultLifetime);
+        AccessToken token = TokenResponses.parse(context.vendor(), tokenEndpoint.getHost(), response,
+                context.clock().instant(), TOKEN_FIELDS, null, defaultLifetime);
         if (token.refreshToken() != null) {
             refreshToken = token.refreshToken();
         }
-        return token;
+        return new IssuedToken(token.value(), token.expiresAt(), token.refreshToken());
     }
 
     private static void appendForm(StringBuilder body, String name, String value) {
@@ -145,30 +138,45 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
     }
 
     /** Builds an {@link OAuth2ClientCredentialsAuth}. */
-    public static final class Builder {
+    public static final class Builder extends TokenAuthStrategy.Builder<Builder> {
         private URI tokenEndpoint;
         private String clientId;
-        private Secret clientSecret;
+        private Supplier<Secret> clientSecret;
         private ClientAuthentication clientAuthentication = ClientAuthentication.BASIC;
         private final Map<String, String> extraParameters = new LinkedHashMap<>();
         private Duration defaultLifetime = Duration.ofMinutes(5);
-        private Duration refreshAhead = Duration.ofSeconds(60);
-        private Duration expirySafety = Duration.ofSeconds(10);
         private String username;
-        private Secret password;
+        private Supplier<Secret> password;
 
         private Builder() {
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
         }
 
         /**
          * Uses the resource-owner password grant ({@code grant_type=password}) for this user instead of
          * the client-credentials grant.
          *
-         * @param user     the user name
-         * @param secret   the user's password
+         * @param user   the user name
+         * @param secret the user's password
          * @return this builder
          */
         public Builder passwordGrant(String user, Secret secret) {
+            Objects.requireNonNull(secret, "password");
+            return passwordGrant(user, () -> secret);
+        }
+
+        /**
+         * Uses the password grant with a password read from a supplier at every token request.
+         *
+         * @param user   the user name
+         * @param secret supplies the current password
+         * @return this builder
+         */
+        public Builder passwordGrant(String user, Supplier<Secret> secret) {
             if (user == null || user.isBlank()) {
                 throw new IllegalArgumentException("username must not be blank");
             }
@@ -180,7 +188,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
         /**
          * Sets the token endpoint.
          *
-         * @param value the endpoint URI
+         * @param value the endpoint URI (https unless loopback)
          * @return this builder
          */
         public Builder tokenEndpoint(URI value) {
@@ -196,6 +204,18 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
          * @return this builder
          */
         public Builder credentials(String id, Secret secret) {
+            Objects.requireNonNull(secret, "clientSecret");
+            return credentials(id, () -> secret);
+        }
+
+        /**
+         * Sets the client id and a supplier of the client secret, read at every token request.
+         *
+         * @param id     the client id
+         * @param secret supplies the current client secret
+         * @return this builder
+         */
+        public Builder credentials(String id, Supplier<Secret> secret) {
             this.clientId = id;
             this.clientSecret = Objects.requireNonNull(secret, "clientSecret");
             return this;
@@ -236,30 +256,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthStrategy {
          * @return this builder
          */
         public Builder defaultLifetime(Duration value) {
-            this.defaultLifetime = Objects.requireNonNull(value, "defaultLifetime");
-            return this;
-        }
-
-        /**
-         * Sets how long before expiry a refresh starts (default 60 s; never more than half the lifetime).
-         *
-         * @param value duration
-         * @return this builder
-         */
-        public Builder refreshAhead(Duration value) {
-            this.refreshAhead = Objects.requireNonNull(value, "refreshAhead");
-            return this;
-        }
-
-        /**
-         * Sets how long before expiry a token is no longer sent (default 10 s; never more than a tenth of
-         * the lifetime).
-         *
-         * @param value duration
-         * @return this builder
-         */
-        public Builder expirySafety(Duration value) {
-            this.expirySafety = Objects.requireNonNull(value, "expirySafety");
+            this.defaultLifetime = io.secopskit.core.internal.Checks.positive(value, "defaultLifetime");
             return this;
         }
 

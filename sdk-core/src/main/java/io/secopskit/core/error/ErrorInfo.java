@@ -1,7 +1,7 @@
 package io.secopskit.core.error;
 
 /**
- * What is known about a failed vendor call: who, which operation, and what the vendor answered.
+ * What is known about a failed vendor call: who, which operation, where, and what the vendor answered.
  *
  * @param vendor        vendor id, for example {@code chronicle}
  * @param operation     operation name, for example {@code CreateCustomer}; may be null for client-side setup errors
@@ -10,6 +10,7 @@ package io.secopskit.core.error;
  * @param vendorMessage the vendor's error message, or null; never contains secrets sent by the SDK
  * @param requestId     the vendor's request or transaction id from the response headers, or null
  * @param retryable     whether repeating the same call later may succeed
+ * @param host          the host the call went to (never a path or query), or null when none was reached
  */
 public record ErrorInfo(
         String vendor,
@@ -18,7 +19,24 @@ public record ErrorInfo(
         String vendorCode,
         String vendorMessage,
         String requestId,
-        boolean retryable) {
+        boolean retryable,
+        String host) {
+
+    /**
+     * Error information without a host.
+     *
+     * @param vendor        vendor id
+     * @param operation     operation name, or null
+     * @param httpStatus    HTTP status, or 0
+     * @param vendorCode    the vendor's code, or null
+     * @param vendorMessage the vendor's message, or null
+     * @param requestId     the request id, or null
+     * @param retryable     whether a later repeat may succeed
+     */
+    public ErrorInfo(String vendor, String operation, int httpStatus, String vendorCode, String vendorMessage,
+                     String requestId, boolean retryable) {
+        this(vendor, operation, httpStatus, vendorCode, vendorMessage, requestId, retryable, null);
+    }
 
     /**
      * Starts error information for a vendor operation with no response.
@@ -28,7 +46,7 @@ public record ErrorInfo(
      * @return error information with no status
      */
     public static ErrorInfo of(String vendor, String operation) {
-        return new ErrorInfo(vendor, operation, 0, null, null, null, false);
+        return new ErrorInfo(vendor, operation, 0, null, null, null, false, null);
     }
 
     /**
@@ -38,7 +56,7 @@ public record ErrorInfo(
      * @return the copy
      */
     public ErrorInfo withVendorMessage(String message) {
-        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, message, requestId, retryable);
+        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, message, requestId, retryable, host);
     }
 
     /**
@@ -48,7 +66,7 @@ public record ErrorInfo(
      * @return the copy
      */
     public ErrorInfo withVendorCode(String code) {
-        return new ErrorInfo(vendor, operation, httpStatus, code, vendorMessage, requestId, retryable);
+        return new ErrorInfo(vendor, operation, httpStatus, code, vendorMessage, requestId, retryable, host);
     }
 
     /**
@@ -58,10 +76,19 @@ public record ErrorInfo(
      * @return the copy
      */
     public ErrorInfo withRetryable(boolean value) {
-        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, vendorMessage, requestId, value);
+        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, vendorMessage, requestId, value, host);
     }
 
-    /** Returns {@code vendor.operation}, or the vendor alone when the operation is unknown. */
+    /**
+     * Returns a copy naming the host the call went to.
+     *
+     * @param value the host name (no scheme, path or query)
+     * @return the copy
+     */
+    public ErrorInfo withHost(String value) {
+        return new ErrorInfo(vendor, operation, httpStatus, vendorCode, vendorMessage, requestId, retryable, value);
+    }
+
     String qualifiedOperation() {
         return operation == null ? vendor : vendor + "." + operation;
     }

@@ -44,8 +44,15 @@ public class SecOpsException extends RuntimeException {
         if (info.vendorMessage() != null) {
             sb.append(": ").append(info.vendorMessage());
         }
-        if (info.requestId() != null) {
-            sb.append(" (request id ").append(info.requestId()).append(')');
+        if (info.host() != null || info.requestId() != null) {
+            sb.append(" (");
+            if (info.host() != null) {
+                sb.append("host ").append(info.host());
+            }
+            if (info.requestId() != null) {
+                sb.append(info.host() != null ? ", " : "").append("request id ").append(info.requestId());
+            }
+            sb.append(')');
         }
         return sb.toString();
     }
@@ -83,6 +90,11 @@ public class SecOpsException extends RuntimeException {
     /** Returns the vendor request id, or null. */
     public String requestId() {
         return info.requestId();
+    }
+
+    /** Returns the host the call went to, or null when none was reached. */
+    public String host() {
+        return info.host();
     }
 
     /** Returns whether repeating the same call later may succeed. */

@@ -1,24 +1,32 @@
 package io.secopskit.core.http;
 
-import java.time.Clock;
 import io.secopskit.core.internal.Checks;
+import io.secopskit.core.store.QuotaStore;
+import java.net.Proxy;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
- * Settings every SecOpsKit client shares: timeouts, retries, client-side rate limits, the clock and
- * sleeper, logging redaction and an optional OkHttp base client. Immutable; build with {@link #builder()}
- * and pass to a vendor client builder's {@code options(...)}.
+ * How a client talks to its vendor: timeouts, retries, rate limits, response size limits, the clock and
+ * sleeper it waits with, user policies and listeners, proxy and trust, and optionally a donated OkHttp
+ * client whose connection pool and dispatcher it shares. Immutable; start from {@link #defaults()} or
+ * {@link #builder()}, change with {@link #toBuilder()}.
  *
- * <p>Defaults: connect 10 s, read 30 s, write 30 s, whole call 120 s; {@link RetryPolicy#defaults()};
- * the vendor's documented rate limits; a permit wait of at most 30 s before failing fast with
- * {@link io.secopskit.core.error.QuotaExhaustedException}; the UTC system clock; the blocking sleeper.
+ * <p>Timeouts: {@link #attemptTimeout()} bounds one send (connect, write, wait, read the whole answer);
+ * {@link #totalTimeout()} bounds the whole call — every attempt, every retry wait and every rate-limit
+ * wait. No retry is scheduled whose wait would end past the total timeout, and the last attempt is cut to
+ * what remains of it.
  */
 public final class ClientOptions {
     private static final ClientOptions DEFAULTS = builder().build();
@@ -26,7 +34,8 @@ public final class ClientOptions {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration writeTimeout;
-    private final Duration callTimeout;
+    private final Duration attemptTimeout;
+    private final Duration totalTimeout;
     private final RetryPolicy retryPolicy;
     private final Map<String, RateLimit> rateLimits;
     private final Set<String> disabledRateLimits;
@@ -37,12 +46,21 @@ public final class ClientOptions {
     private final String applicationId;
     private final Set<String> secretJsonFields;
     private final Set<String> loggedHeaders;
+    private final long maxResponseBytes;
+    private final long maxTokenResponseBytes;
+    private final List<HttpPolicy> perCallPolicies;
+    private final List<HttpPolicy> perAttemptPolicies;
+    private final List<PipelineListener> listeners;
+    private final QuotaStore quotaStore;
+    private final Proxy proxy;
+    private final X509TrustManager trustManager;
 
     private ClientOptions(Builder b) {
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.writeTimeout = b.writeTimeout;
-        this.callTimeout = b.callTimeout;
+        this.attemptTimeout = b.attemptTimeout;
+        this.totalTimeout = b.totalTimeout;
         this.retryPolicy = b.retryPolicy;
         this.rateLimits = Map.copyOf(b.rateLimits);
         this.disabledRateLimits = Set.copyOf(b.disabledRateLimits);
@@ -53,19 +71,29 @@ public final class ClientOptions {
         this.applicationId = b.applicationId;
         this.secretJsonFields = Set.copyOf(b.secretJsonFields);
         this.loggedHeaders = Set.copyOf(b.loggedHeaders);
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.maxTokenResponseBytes = b.maxTokenResponseBytes;
+        this.perCallPolicies = List.copyOf(b.perCallPolicies);
+        this.perAttemptPolicies = List.copyOf(b.perAttemptPolicies);
+        this.listeners = List.copyOf(b.listeners);
+        this.quotaStore = b.quotaStore;
+        this.proxy = b.proxy;
+        this.trustManager = b.trustManager;
     }
 
     /**
-     * Returns the default options.
+     * Returns the defaults: connect 10 s, read 30 s, write 30 s, attempt 60 s, total 120 s,
+     * {@link RetryPolicy#defaults()}, vendor-documented rate limits, permit wait 30 s, responses up to
+     * 64 MiB and token answers up to 64 KiB, the system clock and sleeper, no policies or listeners.
      *
-     * @return the defaults
+     * @return the default options
      */
     public static ClientOptions defaults() {
         return DEFAULTS;
     }
 
     /**
-     * Starts a builder holding the defaults.
+     * Starts a builder with the defaults.
      *
      * @return a builder
      */
@@ -74,7 +102,7 @@ public final class ClientOptions {
     }
 
     /**
-     * Returns a builder initialised from these options.
+     * Returns a builder holding these options.
      *
      * @return a builder
      */
@@ -83,7 +111,8 @@ public final class ClientOptions {
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
         b.writeTimeout = writeTimeout;
-        b.callTimeout = callTimeout;
+        b.attemptTimeout = attemptTimeout;
+        b.totalTimeout = totalTimeout;
         b.retryPolicy = retryPolicy;
         b.rateLimits.putAll(rateLimits);
         b.disabledRateLimits.addAll(disabledRateLimits);
@@ -94,7 +123,27 @@ public final class ClientOptions {
         b.applicationId = applicationId;
         b.secretJsonFields.addAll(secretJsonFields);
         b.loggedHeaders.addAll(loggedHeaders);
+        b.maxResponseBytes = maxResponseBytes;
+        b.maxTokenResponseBytes = maxTokenResponseBytes;
+        b.perCallPolicies.addAll(perCallPolicies);
+        b.perAttemptPolicies.addAll(perAttemptPolicies);
+        b.listeners.addAll(listeners);
+        b.quotaStore = quotaStore;
+        b.proxy = proxy;
+        b.trustManager = trustManager;
         return b;
+    }
+
+    /**
+     * Returns a copy changed by {@code changes}.
+     *
+     * @param changes edits applied to a builder holding these options
+     * @return the changed options
+     */
+    public ClientOptions with(Consumer<Builder> changes) {
+        Builder b = toBuilder();
+        changes.accept(b);
+        return b.build();
     }
 
     /** Returns the TCP connect timeout. */
@@ -102,19 +151,24 @@ public final class ClientOptions {
         return connectTimeout;
     }
 
-    /** Returns the socket read timeout. */
+    /** Returns the longest wait between two reads of the answer. */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** Returns the socket write timeout. */
+    /** Returns the longest wait between two writes of the request. */
     public Duration writeTimeout() {
         return writeTimeout;
     }
 
-    /** Returns the timeout for one attempt from start to the end of the response body. */
-    public Duration callTimeout() {
-        return callTimeout;
+    /** Returns the bound on one attempt: connect, send, wait and read the whole answer. */
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    /** Returns the bound on the whole call: every attempt, retry wait and rate-limit wait. */
+    public Duration totalTimeout() {
+        return totalTimeout;
     }
 
     /** Returns the retry policy. */
@@ -122,49 +176,89 @@ public final class ClientOptions {
         return retryPolicy;
     }
 
-    /** Returns the rate limits set here, by key; they replace the vendor's defaults for the same key. */
+    /** Returns the rate limits that replace or add to the vendor's documented ones, by key. */
     public Map<String, RateLimit> rateLimits() {
         return rateLimits;
     }
 
-    /** Returns the rate-limit keys switched off client-side. */
+    /** Returns the keys of vendor-documented limits switched off. */
     public Set<String> disabledRateLimits() {
         return disabledRateLimits;
     }
 
-    /** Returns the longest time a call waits for a rate-limit permit before failing fast. */
+    /** Returns the longest a call waits for a throttle permit before failing with {@code QuotaExhaustedException}. */
     public Duration maxPermitWait() {
         return maxPermitWait;
     }
 
-    /** Returns the clock used for token expiry, rate-limit windows and retry budgets. */
+    /** Returns the clock used for token expiry, rate limits, {@code Retry-After} dates and deadlines. */
     public Clock clock() {
         return clock;
     }
 
-    /** Returns the sleeper used for every wait. */
+    /** Returns the sleeper every wait goes through. */
     public Sleeper sleeper() {
         return sleeper;
     }
 
-    /** Returns the OkHttp client whose connection pool and dispatcher are shared, when one was given. */
+    /** Returns the donated OkHttp client whose pool and dispatcher the client shares, if any. */
     public Optional<OkHttpClient> httpClient() {
         return Optional.ofNullable(httpClient);
     }
 
-    /** Returns the application id appended to the {@code User-Agent}, when one was given. */
+    /** Returns the application id appended to the {@code User-Agent}, if any. */
     public Optional<String> applicationId() {
         return Optional.ofNullable(applicationId);
     }
 
-    /** Returns extra JSON field names whose values are redacted in logs. */
+    /** Returns extra JSON field names whose values are masked in logs. */
     public Set<String> secretJsonFields() {
         return secretJsonFields;
     }
 
-    /** Returns extra response and request header names that may appear in logs. */
+    /** Returns extra header names logged at TRACE (credential headers are masked whatever is listed). */
     public Set<String> loggedHeaders() {
         return loggedHeaders;
+    }
+
+    /** Returns the largest response body read, in bytes; a larger one fails the call with {@code ServerException}. */
+    public long maxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    /** Returns the largest token endpoint answer read, in bytes. */
+    public long maxTokenResponseBytes() {
+        return maxTokenResponseBytes;
+    }
+
+    /**
+     * Returns the user policies of a slot, in the order they run (the first added is outermost).
+     *
+     * @param slot the slot
+     * @return the policies
+     */
+    public List<HttpPolicy> policies(HttpPolicy.Slot slot) {
+        return slot == HttpPolicy.Slot.PER_CALL ? perCallPolicies : perAttemptPolicies;
+    }
+
+    /** Returns the pipeline listeners. */
+    public List<PipelineListener> listeners() {
+        return listeners;
+    }
+
+    /** Returns the store that counts shared quotas, if one was set (otherwise shared quotas count in memory). */
+    public Optional<QuotaStore> quotaStore() {
+        return Optional.ofNullable(quotaStore);
+    }
+
+    /** Returns the HTTP proxy, if one was set. */
+    public Optional<Proxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /** Returns the trust manager for TLS, if one was set (otherwise the JDK's default trust store). */
+    public Optional<X509TrustManager> trustManager() {
+        return Optional.ofNullable(trustManager);
     }
 
     /** Builds {@link ClientOptions}. */
@@ -172,7 +266,8 @@ public final class ClientOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Duration writeTimeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(120);
+        private Duration attemptTimeout = Duration.ofSeconds(60);
+        private Duration totalTimeout = Duration.ofSeconds(120);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private final Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
         private final Set<String> disabledRateLimits = new LinkedHashSet<>();
@@ -183,12 +278,20 @@ public final class ClientOptions {
         private String applicationId;
         private final Set<String> secretJsonFields = new LinkedHashSet<>();
         private final Set<String> loggedHeaders = new LinkedHashSet<>();
+        private long maxResponseBytes = 64L * 1024 * 1024;
+        private long maxTokenResponseBytes = 64L * 1024;
+        private final List<HttpPolicy> perCallPolicies = new ArrayList<>();
+        private final List<HttpPolicy> perAttemptPolicies = new ArrayList<>();
+        private final List<PipelineListener> listeners = new ArrayList<>();
+        private QuotaStore quotaStore;
+        private Proxy proxy;
+        private X509TrustManager trustManager;
 
         private Builder() {
         }
 
         /**
-         * Sets the TCP connect timeout.
+         * Sets the TCP connect timeout (default 10 s).
          *
          * @param value positive duration
          * @return this builder
@@ -199,7 +302,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets the socket read timeout.
+         * Sets the longest wait between two reads of the answer (default 30 s).
          *
          * @param value positive duration
          * @return this builder
@@ -210,7 +313,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets the socket write timeout.
+         * Sets the longest wait between two writes of the request (default 30 s).
          *
          * @param value positive duration
          * @return this builder
@@ -221,20 +324,33 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets the timeout of one attempt, from start to the end of the response body.
+         * Sets the bound on one attempt: connect, send, wait for and read the whole answer (default 60 s).
+         * A timed-out attempt of an idempotent operation is retried within the policy; of any other
+         * operation it fails the call.
          *
          * @param value positive duration
          * @return this builder
          */
-        public Builder callTimeout(Duration value) {
-            this.callTimeout = Checks.positive(value, "callTimeout");
+        public Builder attemptTimeout(Duration value) {
+            this.attemptTimeout = Checks.positive(value, "attemptTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the bound on the whole call, waits included (default 120 s).
+         *
+         * @param value positive duration
+         * @return this builder
+         */
+        public Builder totalTimeout(Duration value) {
+            this.totalTimeout = Checks.positive(value, "totalTimeout");
             return this;
         }
 
         /**
          * Sets the retry policy.
          *
-         * @param value the policy; {@link RetryPolicy#none()} switches retries off
+         * @param value the policy
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy value) {
@@ -243,7 +359,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets a client-side rate limit, replacing the vendor default with the same key.
+         * Adds a limit, or replaces the vendor-documented one with the same key.
          *
          * @param limit the limit
          * @return this builder
@@ -256,9 +372,9 @@ public final class ClientOptions {
         }
 
         /**
-         * Switches a client-side rate limit off (the vendor still enforces its own).
+         * Switches off a vendor-documented limit (the vendor will still enforce its own).
          *
-         * @param key the rate-limit key
+         * @param key the limit's key
          * @return this builder
          */
         public Builder disableRateLimit(String key) {
@@ -269,10 +385,9 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets the longest wait for a rate-limit permit; when the next permit is further away the call
-         * fails fast with {@link io.secopskit.core.error.QuotaExhaustedException}.
+         * Sets how long a call may wait for a throttle permit (default 30 s; zero: never wait).
          *
-         * @param value zero or positive duration
+         * @param value non-negative duration
          * @return this builder
          */
         public Builder maxPermitWait(Duration value) {
@@ -285,7 +400,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets the clock (tests inject a fixed or stepping clock).
+         * Sets the clock (tests inject one).
          *
          * @param value the clock
          * @return this builder
@@ -296,7 +411,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets the sleeper used for every wait (tests inject a recording one).
+         * Sets the sleeper every wait goes through (tests inject one that records instead of sleeping).
          *
          * @param value the sleeper
          * @return this builder
@@ -307,13 +422,12 @@ public final class ClientOptions {
         }
 
         /**
-         * Shares an existing OkHttp client's connection pool, dispatcher, proxy and TLS settings. The SDK
-         * derives its own client from it with {@code newBuilder()}; the given client is not changed. Its
-         * application interceptors are not used (the SDK's pipeline order is fixed), its retry-on-failure
-         * and redirect settings are switched off, and its timeouts are replaced by these options'. Its
-         * network interceptors stay and see credential headers, so they must not log them.
+         * Donates an OkHttp client whose connection pool and dispatcher the client shares; closing the
+         * SecOpsKit client then leaves them alone. Its interceptors, authenticators, redirect and retry
+         * settings are not used (the pipeline sets its own); its network interceptors are kept and see
+         * credential headers, so only donate a client you control.
          *
-         * @param value the base client
+         * @param value the client
          * @return this builder
          */
         public Builder httpClient(OkHttpClient value) {
@@ -322,9 +436,9 @@ public final class ClientOptions {
         }
 
         /**
-         * Sets an application id appended to the {@code User-Agent} header.
+         * Appends an application id to the {@code User-Agent}.
          *
-         * @param value printable ASCII without spaces, for example {@code acme-soc/2.1}
+         * @param value 1-64 printable ASCII characters without spaces
          * @return this builder
          */
         public Builder applicationId(String value) {
@@ -336,7 +450,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Adds JSON field names whose values are redacted wherever bodies are logged.
+         * Adds JSON field names whose values are masked in logs.
          *
          * @param names field names
          * @return this builder
@@ -349,7 +463,7 @@ public final class ClientOptions {
         }
 
         /**
-         * Adds header names that may be written to logs (credential headers never are).
+         * Adds header names logged at TRACE. Headers the auth strategy sets are masked even when listed.
          *
          * @param names header names
          * @return this builder
@@ -362,11 +476,106 @@ public final class ClientOptions {
         }
 
         /**
+         * Sets the largest response body the client reads (default 64 MiB); a larger answer fails the
+         * call with {@code ServerException} (code {@code RESPONSE_TOO_LARGE}) before the heap fills.
+         *
+         * @param bytes at least 1024
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long bytes) {
+            this.maxResponseBytes = atLeastKib(bytes, "maxResponseBytes");
+            return this;
+        }
+
+        /**
+         * Sets the largest token endpoint answer the client reads (default 64 KiB).
+         *
+         * @param bytes at least 1024
+         * @return this builder
+         */
+        public Builder maxTokenResponseBytes(long bytes) {
+            this.maxTokenResponseBytes = atLeastKib(bytes, "maxTokenResponseBytes");
+            return this;
+        }
+
+        private static long atLeastKib(long bytes, String field) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException(field + " must be at least 1024: " + bytes);
+            }
+            return bytes;
+        }
+
+        /**
+         * Adds a user policy to a slot; policies of one slot run in the order added (the first is outermost).
+         *
+         * @param slot   where it runs
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder addPolicy(HttpPolicy.Slot slot, HttpPolicy policy) {
+            Objects.requireNonNull(slot, "slot");
+            Objects.requireNonNull(policy, "policy");
+            (slot == HttpPolicy.Slot.PER_CALL ? perCallPolicies : perAttemptPolicies).add(policy);
+            return this;
+        }
+
+        /**
+         * Adds a pipeline listener.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder addListener(PipelineListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the store in which {@link RateLimit#asShared() shared} quotas are counted, for example the
+         * PostgreSQL store several replicas use. Quotas not marked shared stay in memory.
+         *
+         * @param value the store
+         * @return this builder
+         */
+        public Builder quotaStore(QuotaStore value) {
+            this.quotaStore = Objects.requireNonNull(value, "quotaStore");
+            return this;
+        }
+
+        /**
+         * Sends every request, token requests included, through a proxy.
+         *
+         * @param value the proxy
+         * @return this builder
+         */
+        public Builder proxy(Proxy value) {
+            this.proxy = Objects.requireNonNull(value, "proxy");
+            return this;
+        }
+
+        /**
+         * Trusts the certificates this trust manager accepts instead of the JDK's default trust store (a
+         * corporate CA, or the testkit fakes' certificate).
+         *
+         * @param value the trust manager
+         * @return this builder
+         */
+        public Builder trustManager(X509TrustManager value) {
+            this.trustManager = Objects.requireNonNull(value, "trustManager");
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options
+         * @throws IllegalArgumentException if the attempt timeout is longer than the total timeout
          */
         public ClientOptions build() {
+            if (attemptTimeout.compareTo(totalTimeout) > 0) {
+                throw new IllegalArgumentException("attemptTimeout (" + attemptTimeout
+                        + ") must not be longer than totalTimeout (" + totalTimeout + ")");
+            }
             return new ClientOptions(this);
         }
     }

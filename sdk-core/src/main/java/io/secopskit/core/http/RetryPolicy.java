@@ -10,10 +10,11 @@ import java.util.Set;
  * {@link RetryCondition} says the vendor documents the failure as safe, are ever retried.
  *
  * <p>A {@code Retry-After} header on 429 and 503 answers (seconds or HTTP date) sets the delay, capped
- * by {@link #maxRetryAfter()}; otherwise the delay is exponential backoff with full jitter: a random
- * duration between zero and {@code min(maxBackoff, initialBackoff * 2^(attempt-1))}. Retrying stops
- * after {@link #maxAttempts()} attempts or when the next delay would pass {@link #maxElapsed()}.
- * Immutable.
+ * by {@link #maxRetryAfter()} (a longer or unreadable value is clamped to it and logged as a warning:
+ * no server can make a client wait longer); otherwise the delay is exponential backoff with full
+ * jitter: a random duration between zero and {@code min(maxBackoff, initialBackoff * 2^(attempt-1))}.
+ * Retrying stops after {@link #maxAttempts()} attempts, or when the next wait would end past the call's
+ * {@link ClientOptions#totalTimeout() total timeout}. Immutable.
  */
 public final class RetryPolicy {
     private static final Set<Integer> DEFAULT_STATUSES = Set.of(408, 429, 500, 502, 503, 504);
@@ -21,7 +22,6 @@ public final class RetryPolicy {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
-    private final Duration maxElapsed;
     private final Duration maxRetryAfter;
     private final Set<Integer> retryableStatuses;
 
@@ -29,14 +29,13 @@ public final class RetryPolicy {
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
-        this.maxElapsed = b.maxElapsed;
         this.maxRetryAfter = b.maxRetryAfter;
         this.retryableStatuses = Set.copyOf(b.retryableStatuses);
     }
 
     /**
-     * Returns the default policy: 3 attempts, 250 ms initial backoff, 8 s maximum backoff, 60 s in
-     * total, {@code Retry-After} honoured up to 60 s, statuses 408, 429, 500, 502, 503 and 504.
+     * Returns the default policy: 3 attempts, 250 ms initial backoff, 8 s maximum backoff,
+     * {@code Retry-After} honoured up to 60 s, statuses 408, 429, 500, 502, 503 and 504.
      *
      * @return the default policy
      */
@@ -77,10 +76,6 @@ public final class RetryPolicy {
         return maxBackoff;
     }
 
-    /** Returns the total time after which no further attempt starts. */
-    public Duration maxElapsed() {
-        return maxElapsed;
-    }
 
     /** Returns the largest {@code Retry-After} delay honoured; a longer one ends retrying. */
     public Duration maxRetryAfter() {
@@ -102,7 +97,6 @@ public final class RetryPolicy {
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff;
-        b.maxElapsed = maxElapsed;
         b.maxRetryAfter = maxRetryAfter;
         b.retryableStatuses = retryableStatuses;
         return b;
@@ -111,7 +105,7 @@ public final class RetryPolicy {
     @Override
     public String toString() {
         return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-                + ", maxBackoff=" + maxBackoff + ", maxElapsed=" + maxElapsed
+                + ", maxBackoff=" + maxBackoff
                 + ", maxRetryAfter=" + maxRetryAfter + ", retryableStatuses=" + retryableStatuses + '}';
     }
 
@@ -120,7 +114,6 @@ public final class RetryPolicy {
         private int maxAttempts = 3;
         private Duration initialBackoff = Duration.ofMillis(250);
         private Duration maxBackoff = Duration.ofSeconds(8);
-        private Duration maxElapsed = Duration.ofSeconds(60);
         private Duration maxRetryAfter = Duration.ofSeconds(60);
         private Set<Integer> retryableStatuses = DEFAULT_STATUSES;
 
@@ -163,16 +156,6 @@ public final class RetryPolicy {
             return this;
         }
 
-        /**
-         * Sets the total time budget for one call including its retries.
-         *
-         * @param value positive duration
-         * @return this builder
-         */
-        public Builder maxElapsed(Duration value) {
-            this.maxElapsed = Checks.positive(value, "maxElapsed");
-            return this;
-        }
 
         /**
          * Sets the longest {@code Retry-After} the client waits for; a longer one surfaces the error.

@@ -5,7 +5,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -17,33 +17,64 @@ import java.util.stream.StreamSupport;
  * iterator). Vendor errors surface as {@link io.secopskit.core.error.SecOpsException} from
  * {@code hasNext()}/{@code next()}.
  *
+ * <p>Every {@link Page} carries a continuation token: a long export that stops (a crash, a deploy, a
+ * rate limit) resumes with {@link #byPage(String)} or {@link #resumeFrom(String)}, also in another
+ * process. Tokens are opaque and versioned; one from another list is refused with
+ * {@link io.secopskit.core.error.ValidationException} before anything is sent.
+ *
  * @param <T> item type
  */
 public final class PagedIterable<T> implements Iterable<T> {
-    private final Supplier<Iterator<Page<T>>> pages;
+    private final Function<String, Iterator<Page<T>>> pages;
 
-    private PagedIterable(Supplier<Iterator<Page<T>>> pages) {
+    private PagedIterable(Function<String, Iterator<Page<T>>> pages) {
         this.pages = pages;
     }
 
     /**
      * Creates a paged iterable from a factory of page iterators; each iterator must fetch lazily.
      *
-     * @param pages returns a new page iterator, starting at the first page, on every call
+     * @param pages given null, returns a new iterator from the first page; given a continuation token,
+     *              a new iterator from the page it names
      * @param <T>   item type
      * @return the iterable
      */
-    public static <T> PagedIterable<T> fromPages(Supplier<Iterator<Page<T>>> pages) {
+    public static <T> PagedIterable<T> fromPages(Function<String, Iterator<Page<T>>> pages) {
         return new PagedIterable<>(Objects.requireNonNull(pages, "pages"));
     }
 
     /**
-     * Returns the pages themselves, for callers that want page boundaries or the vendor's total.
+     * Returns the pages themselves, for callers that want page boundaries, the vendor's total or the
+     * continuation tokens.
      *
-     * @return an iterable of pages, lazily fetched
+     * @return an iterable of pages from the first, lazily fetched
      */
     public Iterable<Page<T>> byPage() {
-        return pages::get;
+        return () -> pages.apply(null);
+    }
+
+    /**
+     * Returns the pages from the one a continuation token names.
+     *
+     * @param continuationToken a token from {@link Page#continuationToken()} of this same list
+     * @return an iterable of pages, lazily fetched
+     * @throws io.secopskit.core.error.ValidationException (when iteration starts) if the token is not one
+     *                                                     of this list
+     */
+    public Iterable<Page<T>> byPage(String continuationToken) {
+        Objects.requireNonNull(continuationToken, "continuationToken");
+        return () -> pages.apply(continuationToken);
+    }
+
+    /**
+     * Returns the items from the page a continuation token names onwards.
+     *
+     * @param continuationToken a token from {@link Page#continuationToken()} of this same list
+     * @return the remaining items, lazily fetched
+     */
+    public PagedIterable<T> resumeFrom(String continuationToken) {
+        Objects.requireNonNull(continuationToken, "continuationToken");
+        return new PagedIterable<>(token -> pages.apply(token == null ? continuationToken : token));
     }
 
     /**
@@ -53,7 +84,7 @@ public final class PagedIterable<T> implements Iterable<T> {
      */
     @Override
     public Iterator<T> iterator() {
-        Iterator<Page<T>> source = pages.get();
+        Iterator<Page<T>> source = pages.apply(null);
         return new Iterator<>() {
             private Iterator<T> current = java.util.Collections.emptyIterator();
 

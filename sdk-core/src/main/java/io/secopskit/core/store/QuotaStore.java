@@ -11,7 +11,7 @@ import java.time.Instant;
  * refusal means nothing is sent.
  *
  * <p>The default store counts in memory, per client. A store shared by several processes (PostgreSQL)
- * counts once across all of them; only limits marked {@link io.secopskit.core.http.RateLimit#shared()}
+ * counts once across all of them; only limits marked {@link io.secopskit.core.http.RateLimit#asShared() shared}
  * are sent to it. Implementations must be thread-safe and take each permit atomically.
  */
 @Beta
@@ -28,6 +28,18 @@ public interface QuotaStore {
      * @throws io.secopskit.core.error.SecOpsException if the store cannot be reached (nothing is then sent)
      */
     Acquisition tryAcquire(String key, int limit, Duration window, Instant now);
+
+    /**
+     * Returns the oldest send counted for {@code key} in the window ending at {@code now}: when the
+     * vendor refuses a call (its own count ran out first), the client reports this plus the window as
+     * the reset time.
+     *
+     * @param key    the quota's key
+     * @param window the length of the sliding window
+     * @param now    the current time
+     * @return the oldest counted send, or empty when none is counted
+     */
+    java.util.Optional<Instant> oldestSend(String key, Duration window, Instant now);
 
     /**
      * A store that counts in this process only: what a client uses unless told otherwise.

@@ -11,11 +11,12 @@ import com.auth0.jwt.algorithms.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.Secret;
 import io.secopskit.core.error.AuthenticationException;
+import io.secopskit.core.error.ConfigurationException;
 import io.secopskit.core.error.InvalidRequestException;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.testkit.FakeOAuth2Server;
 import io.secopskit.testkit.FakeRequest;
 import io.secopskit.testkit.FakeResponse;
@@ -64,19 +65,19 @@ class AuthStrategiesTest {
         return f;
     }
 
-    private HttpPipeline pipeline(URI endpoint, AuthStrategy auth) {
-        return HttpPipeline.builder("acme").endpoint(endpoint).auth(auth)
+    private VendorPipeline pipeline(URI endpoint, AuthStrategy auth) {
+        return VendorPipeline.builder("acme").endpoint(endpoint).auth(auth)
                 .options(ClientOptions.builder().clock(clock).sleeper(d -> { }).build()).build();
     }
 
-    private static JsonNode get(HttpPipeline p) {
+    private static JsonNode get(VendorPipeline p) {
         return p.call(ApiRequest.of(GET).path("id", "42").build(), JsonNode.class);
     }
 
     @Test
     void apiKeyHeaderAuth_carbonBlack_sendsSecretSlashIdInXAuthToken() {
         EchoFake f = fake(r -> FakeResponse.empty(500));
-        HttpPipeline p = pipeline(f.baseUri(), ApiKeyHeaderAuth.carbonBlack("ABCD1234", Secret.of("s3cr3tKEY")));
+        VendorPipeline p = pipeline(f.baseUri(), ApiKeyHeaderAuth.carbonBlack("ABCD1234", Secret.of("s3cr3tKEY")));
 
         JsonNode result = get(p);
 
@@ -91,7 +92,7 @@ class AuthStrategiesTest {
     @Test
     void basicAuth_sendsBase64UserColonPassword() {
         EchoFake f = fake(r -> FakeResponse.empty(500));
-        HttpPipeline p = pipeline(f.baseUri(), BasicAuth.of("admin", Secret.of("pa:ss")));
+        VendorPipeline p = pipeline(f.baseUri(), BasicAuth.of("admin", Secret.of("pa:ss")));
 
         get(p);
 
@@ -107,7 +108,7 @@ class AuthStrategiesTest {
         server.clock(clock);
         server.issuer().client("client-1", "client-secret-1");
         server.stub("GET", "/things/{id}", r -> FakeResponse.json(200, "{\"id\":\"x\"}"));
-        HttpPipeline p = pipeline(server.baseUri(), OAuth2ClientCredentialsAuth.builder()
+        VendorPipeline p = pipeline(server.baseUri(), OAuth2ClientCredentialsAuth.builder()
                 .tokenEndpoint(server.tokenEndpoint()).credentials("client-1", Secret.of("client-secret-1")).build());
 
         get(p);
@@ -130,7 +131,7 @@ class AuthStrategiesTest {
         server.clock(clock);
         server.issuer().client("client-1", "client secret&1");
         server.stub("GET", "/things/{id}", r -> FakeResponse.json(200, "{\"id\":\"x\"}"));
-        HttpPipeline p = pipeline(server.baseUri(), OAuth2ClientCredentialsAuth.builder()
+        VendorPipeline p = pipeline(server.baseUri(), OAuth2ClientCredentialsAuth.builder()
                 .tokenEndpoint(server.tokenEndpoint()).credentials("client-1", Secret.of("client secret&1"))
                 .clientAuthentication(OAuth2ClientCredentialsAuth.ClientAuthentication.FORM)
                 .parameter("scope", "tenants:read").build());
@@ -151,7 +152,7 @@ class AuthStrategiesTest {
         server.start();
         closeables.add(server);
         server.issuer().client("client-1", "right");
-        HttpPipeline p = pipeline(server.baseUri(), OAuth2ClientCredentialsAuth.builder()
+        VendorPipeline p = pipeline(server.baseUri(), OAuth2ClientCredentialsAuth.builder()
                 .tokenEndpoint(server.tokenEndpoint()).credentials("client-1", Secret.of("wrong-secret")).build());
 
         AuthenticationException e = assertThrows(AuthenticationException.class, () -> get(p));
@@ -168,7 +169,7 @@ class AuthStrategiesTest {
         String jwt = JWT.create().withExpiresAt(clock.instant().plusSeconds(600)).sign(Algorithm.HMAC256("k"));
         EchoFake f = fake(r -> FakeResponse.json(200, "{\"access_token\":\"" + jwt + "\",\"exp\":"
                 + clock.instant().plusSeconds(600).getEpochSecond() + "}"));
-        HttpPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
+        VendorPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
                 .basicKey("soc@acme.example", Secret.of("api-key-123")).build());
 
         get(p);
@@ -183,7 +184,7 @@ class AuthStrategiesTest {
     @Test
     void jwtRefreshAuth_bearerKey_sendsKeyAsBearerToExchange() {
         EchoFake f = fake(r -> FakeResponse.json(200, "{\"access_token\":\"tok-1\"}"));
-        HttpPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
+        VendorPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
                 .bearerKey(Secret.of("scoped-key")).build());
 
         get(p);
@@ -198,7 +199,7 @@ class AuthStrategiesTest {
         long expMillis = clock.instant().plusSeconds(120).toEpochMilli();
         EchoFake f = fake(r -> FakeResponse.json(200, "{\"data\":{\"access_token\":\"t-" + r.hashCode()
                 + "\",\"exp\":" + expMillis + "}}"));
-        HttpPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
+        VendorPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
                 .basicKey("u@x.example", Secret.of("k")).build());
         get(p);
         clock.advance(Duration.ofSeconds(59));
@@ -214,7 +215,7 @@ class AuthStrategiesTest {
         Instant exp = clock.instant().plusSeconds(40);
         String jwt = JWT.create().withExpiresAt(exp).sign(Algorithm.HMAC256("k"));
         EchoFake f = fake(r -> FakeResponse.json(200, "{\"access_token\":\"" + jwt + "\"}"));
-        HttpPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
+        VendorPipeline p = pipeline(f.baseUri(), JwtRefreshAuth.builder().tokenEndpoint(f.baseUri().resolve("/token"))
                 .basicKey("u@x.example", Secret.of("k")).build());
         get(p);
         clock.advance(Duration.ofSeconds(19));
@@ -227,16 +228,18 @@ class AuthStrategiesTest {
 
     @Test
     void pipeline_credentialsToPlainHttpExampleCom_refusedWithClearMessage() {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> HttpPipeline.builder("acme")
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VendorPipeline.builder("acme")
                 .endpoint(URI.create("http://example.com/api")).auth(BasicAuth.of("u", Secret.of("p"))).build());
 
-        assertTrue(e.getMessage().contains("refusing to send credentials over plain http to example.com"), e.getMessage());
+        assertEquals("endpoint", e.setting());
+        assertTrue(e.getMessage().contains("must use https (plain http is allowed only for loopback hosts): http://example.com/api"),
+                e.getMessage());
     }
 
     @Test
     void tokenEndpoint_onPlainHttpNonLoopback_refusedAtFirstCall() {
         EchoFake f = fake(r -> FakeResponse.empty(500));
-        HttpPipeline p = pipeline(f.baseUri(), OAuth2ClientCredentialsAuth.builder()
+        VendorPipeline p = pipeline(f.baseUri(), OAuth2ClientCredentialsAuth.builder()
                 .tokenEndpoint(URI.create("http://auth.example.com/token")).credentials("c", Secret.of("s")).build());
 
         InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> get(p));

@@ -13,8 +13,8 @@ import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.http.Operation;
 import io.secopskit.core.internal.auth.AccessToken;
 import io.secopskit.core.internal.auth.TokenCache;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.testkit.FakeOAuth2Server;
 import io.secopskit.testkit.FakeResponse;
 import io.secopskit.testkit.MutableClock;
@@ -36,7 +36,7 @@ class TokenCacheConcurrencyTest {
     private static final Operation GET = Operation.builder("acme", "GetThing", "GET", "/things").build();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
     private FakeOAuth2Server server;
-    private HttpPipeline pipeline;
+    private VendorPipeline pipeline;
 
     @BeforeEach
     void setUp() {
@@ -45,7 +45,7 @@ class TokenCacheConcurrencyTest {
         server.clock(clock);
         server.issuer().client("cid", "csecret").lifetime(Duration.ofMinutes(10));
         server.stub("GET", "/things", r -> FakeResponse.json(200, "{\"ok\":true}"));
-        pipeline = HttpPipeline.builder("acme").endpoint(server.baseUri())
+        pipeline = VendorPipeline.builder("acme").endpoint(server.baseUri())
                 .auth(OAuth2ClientCredentialsAuth.builder().tokenEndpoint(server.tokenEndpoint())
                         .credentials("cid", Secret.of("csecret")).build())
                 .options(ClientOptions.builder().clock(clock).sleeper(d -> { }).build()).build();
@@ -119,7 +119,7 @@ class TokenCacheConcurrencyTest {
 
     @Test
     void tokenCache_staleToken_isServedWhileOneCallerRefreshes() {
-        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5));
+        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5));
         AccessToken first = new AccessToken(Secret.of("a"), clock.instant(), clock.instant().plusSeconds(600));
         assertSame(first, cache.get(clock, "acme", () -> first));
         clock.advance(Duration.ofSeconds(545)); // stale: 55 s left, refresh-ahead is 60 s
@@ -137,7 +137,7 @@ class TokenCacheConcurrencyTest {
 
     @Test
     void tokenCache_failedRefreshWhileStillValid_keepsOldToken() {
-        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5));
+        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5));
         AccessToken first = new AccessToken(Secret.of("a"), clock.instant(), clock.instant().plusSeconds(600));
         cache.get(clock, "acme", () -> first);
         clock.advance(Duration.ofSeconds(560));
@@ -151,7 +151,7 @@ class TokenCacheConcurrencyTest {
 
     @Test
     void tokenCache_failedRefreshAfterExpiry_throwsToCaller() {
-        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5));
+        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5));
         AccessToken first = new AccessToken(Secret.of("a"), clock.instant(), clock.instant().plusSeconds(600));
         cache.get(clock, "acme", () -> first);
         clock.advance(Duration.ofSeconds(600));
@@ -164,13 +164,13 @@ class TokenCacheConcurrencyTest {
 
     @Test
     void tokenCache_invalidate_dropsOnlyTheRejectedToken() {
-        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5));
+        TokenCache cache = new TokenCache(Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(5));
         AccessToken first = new AccessToken(Secret.of("a"), clock.instant(), clock.instant().plusSeconds(600));
         cache.get(clock, "acme", () -> first);
 
-        cache.invalidate(Secret.of("some-older-token"));
+        cache.invalidate(clock, Secret.of("some-older-token"));
         assertSame(first, cache.peek());
-        cache.invalidate(Secret.of("a"));
+        cache.invalidate(clock, Secret.of("a"));
         assertEquals(null, cache.peek());
     }
 }

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.http.Operation;
 import io.secopskit.core.http.RetryPolicy;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.testkit.FakeRequest;
 import io.secopskit.testkit.FakeResponse;
 import io.secopskit.testkit.FakeVendor;
@@ -35,7 +35,7 @@ class ErrorMappingTest {
     }
 
     private final Fake fake = new Fake();
-    private final HttpPipeline pipeline = HttpPipeline.builder("acme").endpoint(fake.baseUri())
+    private final VendorPipeline pipeline = VendorPipeline.builder("acme").endpoint(fake.baseUri())
             .options(ClientOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();
 
     @AfterEach
@@ -69,7 +69,7 @@ class ErrorMappingTest {
         assertEquals("Quota exceeded", e.vendorMessage());
         assertEquals("req-77", e.requestId());
         assertTrue(e.isRetryable());
-        assertEquals("[acme.GetThing] HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded (request id req-77)", e.getMessage());
+        assertEquals("[acme.GetThing] HTTP 429 RESOURCE_EXHAUSTED: Quota exceeded (host localhost, request id req-77)", e.getMessage());
     }
 
     @Test
@@ -108,7 +108,7 @@ class ErrorMappingTest {
 
     @Test
     void timeout_mapsToTransportException() {
-        HttpPipeline slow = HttpPipeline.builder("acme").endpoint(fake.baseUri())
+        VendorPipeline slow = VendorPipeline.builder("acme").endpoint(fake.baseUri())
                 .options(ClientOptions.builder().retryPolicy(RetryPolicy.none()).readTimeout(Duration.ofMillis(100)).build()).build();
         fake.faults().nextCalls(1).delay(Duration.ofMillis(800));
         TransportException e = assertThrows(TransportException.class, () -> slow.execute(ApiRequest.of(GET).path("id", "1").build()));

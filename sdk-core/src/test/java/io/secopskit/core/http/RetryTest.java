@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.TransportException;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.testkit.FakeResponse;
 import io.secopskit.testkit.MutableClock;
 import java.time.Duration;
@@ -35,8 +35,8 @@ class RetryTest {
         fake.close();
     }
 
-    private HttpPipeline pipeline(RetryPolicy policy) {
-        return HttpPipeline.builder("acme").endpoint(fake.baseUri())
+    private VendorPipeline pipeline(RetryPolicy policy) {
+        return VendorPipeline.builder("acme").endpoint(fake.baseUri())
                 .options(ClientOptions.builder().clock(clock).retryPolicy(policy).sleeper(d -> {
                     sleeps.add(d);
                     clock.advance(d);
@@ -108,14 +108,15 @@ class RetryTest {
     }
 
     @Test
-    void retryAfter_longerThanCap_surfacesRateLimitedWithDelay() {
-        fake.faults().nextCalls(1).respondWithRetryAfter(429, "3600", "{\"message\":\"quota\"}");
+    void retryAfter_longerThanCap_isClampedToTheCapAndStopsAtTheTotalTimeout() {
+        fake.faults().nextCalls(5).respondWithRetryAfter(429, "3600", "{\"message\":\"quota\"}");
 
         RateLimitedException e = assertThrows(RateLimitedException.class,
                 () -> pipeline(RetryPolicy.defaults()).execute(ApiRequest.of(GET).build()));
 
-        assertEquals(Duration.ofHours(1), e.retryAfter().orElseThrow());
-        assertTrue(sleeps.isEmpty());
+        assertEquals(List.of(Duration.ofSeconds(60)), sleeps, "one wait of the 60 s cap; a second would reach the 120 s total");
+        assertEquals(2, fake.requests("GET", "/things").size());
+        assertEquals(Duration.ofSeconds(60), e.retryAfter().orElseThrow(), "the clamped value, never the server's hour");
     }
 
     @Test
@@ -134,8 +135,13 @@ class RetryTest {
     void get_whenNextDelayPassesTotalBudget_stops() {
         fake.faults().nextCalls(10).respondWithRetryAfter(503, "20", "{}");
 
-        assertThrows(ServerException.class, () -> pipeline(RetryPolicy.builder().maxAttempts(10)
-                .maxElapsed(Duration.ofSeconds(45)).build()).execute(ApiRequest.of(GET).build()));
+        VendorPipeline p = VendorPipeline.builder("acme").endpoint(fake.baseUri())
+                .options(ClientOptions.builder().clock(clock).retryPolicy(RetryPolicy.builder().maxAttempts(10).build())
+                        .attemptTimeout(Duration.ofSeconds(10)).totalTimeout(Duration.ofSeconds(45)).sleeper(d -> {
+                            sleeps.add(d);
+                            clock.advance(d);
+                        }).build()).build();
+        assertThrows(ServerException.class, () -> p.execute(ApiRequest.of(GET).build()));
 
         assertEquals(List.of(Duration.ofSeconds(20), Duration.ofSeconds(20)), sleeps, "a third 20 s wait would pass 45 s");
     }
@@ -145,7 +151,7 @@ class RetryTest {
         Operation create = Operation.builder("acme", "CreateThing", "POST", "/things")
                 .retryCondition((status, body) -> status == 500 && body.contains("may be retried")).build();
         fake.faults().nextCalls(1).respond(500, "{\"message\":\"creation failed, may be retried\"}");
-        HttpPipeline p = pipeline(RetryPolicy.defaults());
+        VendorPipeline p = pipeline(RetryPolicy.defaults());
 
         assertEquals(201, p.execute(ApiRequest.of(create).json(java.util.Map.of("a", 1)).build()).status());
         assertEquals(2, fake.requests("POST", "/things").size());
@@ -159,7 +165,7 @@ class RetryTest {
     @Test
     void retryWait_whenInterrupted_stopsAndKeepsInterruptFlag() {
         fake.faults().nextCalls(1).respond(503, "{}");
-        HttpPipeline p = HttpPipeline.builder("acme").endpoint(fake.baseUri())
+        VendorPipeline p = VendorPipeline.builder("acme").endpoint(fake.baseUri())
                 .options(ClientOptions.builder().clock(clock).sleeper(d -> {
                     throw new InterruptedException();
                 }).build()).build();

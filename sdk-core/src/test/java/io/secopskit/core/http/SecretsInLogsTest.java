@@ -9,8 +9,8 @@ import io.secopskit.core.Secret;
 import io.secopskit.core.auth.ApiKeyHeaderAuth;
 import io.secopskit.core.auth.OAuth2ClientCredentialsAuth;
 import io.secopskit.core.error.PermissionDeniedException;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.testkit.FakeOAuth2Server;
 import io.secopskit.testkit.FakeResponse;
 import java.util.List;
@@ -28,7 +28,7 @@ class SecretsInLogsTest {
             server.stub("POST", "/things", r -> FakeResponse.json(403,
                     "{\"error\":{\"code\":403,\"message\":\"denied\",\"status\":\"PERMISSION_DENIED\"},"
                             + "\"credential\":\"VENDOR-CREDENTIAL-VALUE\"}"));
-            HttpPipeline p = HttpPipeline.builder("acme").endpoint(server.baseUri())
+            VendorPipeline p = VendorPipeline.builder("acme").endpoint(server.baseUri())
                     .auth(OAuth2ClientCredentialsAuth.builder().tokenEndpoint(server.tokenEndpoint())
                             .credentials("client-7", Secret.of("CLIENT-SECRET-VALUE")).build())
                     .options(ClientOptions.builder().sleeper(d -> { }).build()).build();
@@ -54,7 +54,7 @@ class SecretsInLogsTest {
     void apiKeyCall_logsNeverShowXAuthTokenValue() {
         try (OpenFake fake = new OpenFake(); LogCapture logs = new LogCapture()) {
             fake.stub("POST", "/things", r -> FakeResponse.json(200, "{}"));
-            HttpPipeline p = HttpPipeline.builder("acme").endpoint(fake.baseUri())
+            VendorPipeline p = VendorPipeline.builder("acme").endpoint(fake.baseUri())
                     .auth(ApiKeyHeaderAuth.carbonBlack("APIID", Secret.of("APISECRET")))
                     .options(ClientOptions.builder().loggedHeaders("X-Auth-Token").build()).build();
 

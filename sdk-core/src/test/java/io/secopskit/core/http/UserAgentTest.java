@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.testkit.FakeResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class UserAgentTest {
 
     @Test
     void userAgent_namesSdkAndJavaVersions_plusApplicationId() {
-        HttpPipeline p = HttpPipeline.builder("acme").endpoint(fake.baseUri())
+        VendorPipeline p = VendorPipeline.builder("acme").endpoint(fake.baseUri())
                 .options(ClientOptions.builder().applicationId("acme-soc/2.1").build()).build();
 
         p.execute(ApiRequest.of(GET).build());

@@ -2,14 +2,16 @@ package io.secopskit.core.paging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.secopskit.core.error.ValidationException;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.paging.Pager;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.testkit.FakeRequest;
 import io.secopskit.testkit.FakeResponse;
 import io.secopskit.testkit.FakeVendor;
@@ -54,7 +56,7 @@ class PagedIterableTest {
     }
 
     private final ThingsFake fake = new ThingsFake();
-    private final HttpPipeline pipeline = HttpPipeline.builder("acme").endpoint(fake.baseUri())
+    private final VendorPipeline pipeline = VendorPipeline.builder("acme").endpoint(fake.baseUri())
             .options(ClientOptions.builder().sleeper(d -> { }).build()).build();
 
     @AfterEach
@@ -69,7 +71,7 @@ class PagedIterableTest {
     }
 
     private PagedIterable<String> byPageNumber() {
-        return Pager.pageNumber(1, 10, (page, size) -> {
+        return Pager.pageNumber("acme.ListThings", 1, 10, (page, size) -> {
             JsonNode n = pipeline.call(ApiRequest.of(LIST).query("page", page).query("size", size).build(), JsonNode.class);
             return new Pager.Slice<>(items(n), null, n.get("total").asLong());
         });
@@ -111,11 +113,11 @@ class PagedIterableTest {
 
     @Test
     void offsetZeroBased_andCursor_styles_coverAllItems() {
-        PagedIterable<String> offset = Pager.offset(0, 7, (start, rows) -> {
+        PagedIterable<String> offset = Pager.offset("acme.ListThings", 0, 7, (start, rows) -> {
             JsonNode n = pipeline.call(ApiRequest.of(LIST).query("start", start).query("size", rows).build(), JsonNode.class);
             return new Pager.Slice<>(items(n), null, n.get("total").asLong());
         });
-        PagedIterable<String> cursor = Pager.token(null, token -> {
+        PagedIterable<String> cursor = Pager.token("acme.ListThingsByCursor", token -> {
             JsonNode n = pipeline.call(ApiRequest.of(LIST).query("cursor", token).query("size", 8).build(), JsonNode.class);
             return new Pager.Step<>(items(n), n.get("next").isNull() ? null : n.get("next").asText(), -1);
         });
@@ -136,6 +138,55 @@ class PagedIterableTest {
         assertEquals(2, pages.get(2).index());
         assertEquals(25, pages.get(0).total().getAsLong());
         assertTrue(pages.get(0).total().isPresent());
-        assertFalse(new Page<String>(List.of(), 0, -1).total().isPresent());
+        assertFalse(new Page<String>(List.of(), 0, -1, null).total().isPresent());
+        assertTrue(pages.get(0).nextToken().isPresent());
+        assertFalse(pages.get(2).nextToken().isPresent(), "the last page has no continuation token");
+    }
+
+    @Test
+    void byPageFromToken_resumesAtTheNamedPage_withoutRefetchingEarlierOnes() {
+        Page<String> first = byPageNumber().byPage().iterator().next();
+        fake.clearJournal();
+
+        List<String> rest = new ArrayList<>();
+        for (Page<String> page : byPageNumber().byPage(first.continuationToken())) {
+            rest.addAll(page.items());
+        }
+
+        assertEquals(IntStream.range(10, 25).mapToObj(i -> "t" + i).collect(Collectors.toList()), rest);
+        assertEquals(List.of("2", "3"), fake.requests().stream().map(r -> r.queryParam("page")).collect(Collectors.toList()),
+                "a resumed list starts at page 2; page 1 is not fetched again");
+    }
+
+    @Test
+    void resumeFrom_cursorToken_inAFreshIterable_continuesWithTheVendorCursor() {
+        PagedIterable<String> cursor = Pager.token("acme.ListThingsByCursor", token -> {
+            JsonNode n = pipeline.call(ApiRequest.of(LIST).query("cursor", token).query("size", 8).build(), JsonNode.class);
+            return new Pager.Step<>(items(n), n.get("next").isNull() ? null : n.get("next").asText(), -1);
+        });
+        String token = cursor.byPage().iterator().next().continuationToken();
+        fake.clearJournal();
+
+        List<String> rest = cursor.resumeFrom(token).stream().collect(Collectors.toList());
+
+        assertEquals(17, rest.size());
+        assertEquals("t8", rest.get(0));
+        assertEquals("c8", fake.requests().get(0).queryParam("cursor"), "the vendor's own cursor is sent");
+    }
+
+    @Test
+    void byPageFromToken_ofAnotherList_isRefusedBeforeAnyRequest() {
+        String token = byPageNumber().byPage().iterator().next().continuationToken();
+        fake.clearJournal();
+        PagedIterable<String> other = Pager.offset("acme.ListOthers", 0, 7, (s, r) -> new Pager.Slice<>(List.of("x"), false, -1));
+
+        ValidationException e = assertThrows(ValidationException.class, () -> other.byPage(token).iterator());
+        assertEquals("continuationToken", e.field());
+        assertTrue(e.getMessage().contains("acme.ListOthers"), e.getMessage());
+        ValidationException garbage = assertThrows(ValidationException.class,
+                () -> byPageNumber().byPage("v2.not-a-token").iterator());
+        assertTrue(garbage.getMessage().contains("unknown version"), garbage.getMessage());
+        assertThrows(ValidationException.class, () -> byPageNumber().byPage("v1.%%%").iterator());
+        assertEquals(0, fake.requests().size());
     }
 }

@@ -3,9 +3,9 @@ package io.secopskit.servicenow.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.ServerException;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.ApiResponse;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.ApiResponse;
+import io.secopskit.core.spi.VendorPipeline;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -27,7 +27,7 @@ public final class Responses {
      * @param request  the request
      * @return the answer
      */
-    public static ApiResponse send(HttpPipeline pipeline, ApiRequest request) {
+    public static ApiResponse send(VendorPipeline pipeline, ApiRequest request) {
         ApiResponse response = pipeline.execute(request);
         String type = response.header("Content-Type");
         if (response.body().length > 0 && (type == null || !type.toLowerCase(Locale.ROOT).contains("json"))) {
@@ -45,7 +45,7 @@ public final class Responses {
      * @param request  the request
      * @return the JSON tree (a missing node for an empty answer)
      */
-    public static JsonNode json(HttpPipeline pipeline, ApiRequest request) {
+    public static JsonNode json(VendorPipeline pipeline, ApiRequest request) {
         return tree(pipeline, request, send(pipeline, request));
     }
 
@@ -57,7 +57,7 @@ public final class Responses {
      * @param response the answer
      * @return the JSON tree (a missing node for an empty answer)
      */
-    public static JsonNode tree(HttpPipeline pipeline, ApiRequest request, ApiResponse response) {
+    public static JsonNode tree(VendorPipeline pipeline, ApiRequest request, ApiResponse response) {
         if (response.body().length == 0) {
             return pipeline.mapper().missingNode();
         }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.ServerException;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.HttpPipeline;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.stellar.model.Case;
 import java.io.IOException;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class Envelopes {
      * @param <T>      result type
      * @return the result
      */
-    public static <T> T data(HttpPipeline pipeline, ApiRequest request, JavaType type) {
+    public static <T> T data(VendorPipeline pipeline, ApiRequest request, JavaType type) {
         JsonNode root = pipeline.call(request, JsonNode.class);
         JsonNode data = root.has("data") ? root.get("data") : root;
         try {
@@ -52,7 +52,7 @@ public final class Envelopes {
     }
 
     /**
-     * Like {@link #data(HttpPipeline, ApiRequest, JavaType)} for a plain class.
+     * Like {@link #data(VendorPipeline, ApiRequest, JavaType)} for a plain class.
      *
      * @param pipeline the pipeline
      * @param request  the request
@@ -60,12 +60,12 @@ public final class Envelopes {
      * @param <T>      result type
      * @return the result
      */
-    public static <T> T data(HttpPipeline pipeline, ApiRequest request, Class<T> type) {
+    public static <T> T data(VendorPipeline pipeline, ApiRequest request, Class<T> type) {
         return data(pipeline, request, pipeline.mapper().constructType(type));
     }
 
     /**
-     * Like {@link #data(HttpPipeline, ApiRequest, JavaType)} for a list.
+     * Like {@link #data(VendorPipeline, ApiRequest, JavaType)} for a list.
      *
      * @param pipeline the pipeline
      * @param request  the request
@@ -73,7 +73,7 @@ public final class Envelopes {
      * @param <T>      element type
      * @return the list
      */
-    public static <T> List<T> list(HttpPipeline pipeline, ApiRequest request, Class<T> element) {
+    public static <T> List<T> list(VendorPipeline pipeline, ApiRequest request, Class<T> element) {
         return data(pipeline, request, pipeline.mapper().getTypeFactory().constructCollectionType(List.class, element));
     }
 }

@@ -3,10 +3,10 @@ package io.secopskit.stellar.internal;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.SecOpsException;
-import io.secopskit.core.internal.http.ErrorDecoder;
-import io.secopskit.core.internal.http.ErrorMapping;
-import io.secopskit.core.internal.http.ErrorResponse;
-import io.secopskit.core.internal.http.StandardErrorDecoder;
+import io.secopskit.core.spi.ErrorDecoder;
+import io.secopskit.core.spi.ErrorMapping;
+import io.secopskit.core.spi.ErrorResponse;
+import io.secopskit.core.spi.StandardErrorDecoder;
 import java.util.List;
 import java.util.Locale;
 

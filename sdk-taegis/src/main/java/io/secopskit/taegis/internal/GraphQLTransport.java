@@ -6,13 +6,13 @@ import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.SecOpsException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.http.Operation;
-import io.secopskit.core.internal.http.ApiRequest;
-import io.secopskit.core.internal.http.ApiResponse;
-import io.secopskit.core.internal.http.ErrorDecoder;
-import io.secopskit.core.internal.http.ErrorMapping;
-import io.secopskit.core.internal.http.ErrorResponse;
-import io.secopskit.core.internal.http.HttpPipeline;
-import io.secopskit.core.internal.http.StandardErrorDecoder;
+import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.ApiResponse;
+import io.secopskit.core.spi.ErrorDecoder;
+import io.secopskit.core.spi.ErrorMapping;
+import io.secopskit.core.spi.ErrorResponse;
+import io.secopskit.core.spi.VendorPipeline;
+import io.secopskit.core.spi.StandardErrorDecoder;
 import io.secopskit.taegis.TaegisGraphQLException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -29,14 +29,14 @@ public final class GraphQLTransport {
     public static final String VENDOR = "taegis";
     private static final String PATH = "/public/query";
 
-    private final HttpPipeline pipeline;
+    private final VendorPipeline pipeline;
 
     /**
      * Creates a transport.
      *
      * @param pipeline the pipeline
      */
-    public GraphQLTransport(HttpPipeline pipeline) {
+    public GraphQLTransport(VendorPipeline pipeline) {
         this.pipeline = pipeline;
     }
 

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 5, closest to the wire: one DEBUG line per attempt (operation, method, path, status, duration,
+ * The logging step, closest to the wire: one DEBUG line per attempt (operation, method, path, status, duration,
  * attempt) on logger {@code io.secopskit.http}; at TRACE also allow-listed headers and bodies with
- * secret fields masked. Credential headers and token-endpoint bodies are never logged. Internal.
+ * secret fields masked. Credential headers (the fixed list and every header the auth strategy set),
+ * token-endpoint bodies and the query of a {@code Location} are never logged. Internal.
  */
 final class LoggingInterceptor implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger("io.secopskit.http");
@@ -26,11 +27,16 @@ final class LoggingInterceptor implements Interceptor {
     private static final Set<String> DEFAULT_ALLOWED = Set.of("content-type", "content-length", "retry-after",
             "link", "x-total-count", "location", "date", "x-tenant-context", "user-agent", "accept");
 
+    private static final String RETRY_AFTER_HIDDEN = RetryAfter.HIDDEN_HEADER.toLowerCase(Locale.ROOT);
+
     private final Redactor redactor;
     private final Set<String> allowedHeaders;
+    private final Set<String> credentialHeaderNames;
 
-    LoggingInterceptor(Redactor redactor, Set<String> extraAllowed, Iterable<String> requestIdHeaders) {
+    LoggingInterceptor(Redactor redactor, Set<String> extraAllowed, Iterable<String> requestIdHeaders,
+                       Set<String> credentialHeaderNames) {
         this.redactor = redactor;
+        this.credentialHeaderNames = credentialHeaderNames;
         Set<String> allowed = new TreeSet<>(DEFAULT_ALLOWED);
         extraAllowed.forEach(h -> allowed.add(h.toLowerCase(Locale.ROOT)));
         requestIdHeaders.forEach(h -> allowed.add(h.toLowerCase(Locale.ROOT)));
@@ -78,8 +84,12 @@ final class LoggingInterceptor implements Interceptor {
         for (int i = 0; i < headers.size(); i++) {
             String n = headers.name(i);
             String lower = n.toLowerCase(Locale.ROOT);
-            if (NEVER.contains(lower)) {
+            if (lower.equals(RETRY_AFTER_HIDDEN)) {
+                sb.append(sb.length() > 1 ? ", " : "").append("Retry-After=").append(headers.value(i));
+            } else if (NEVER.contains(lower) || credentialHeaderNames.contains(lower)) {
                 sb.append(sb.length() > 1 ? ", " : "").append(n).append('=').append(Redactor.MASK);
+            } else if (lower.equals("location")) {
+                sb.append(sb.length() > 1 ? ", " : "").append(n).append('=').append(Redactor.originOf(headers.value(i)));
             } else if (allowedHeaders.contains(lower)) {
                 sb.append(sb.length() > 1 ? ", " : "").append(n).append('=').append(headers.value(i));
             }

@@ -140,4 +140,15 @@ public final class Redactor {
             }
         }
     }
+
+    /**
+     * Returns only the scheme, host and port of a URL (a {@code Location} may carry tokens in its query).
+     *
+     * @param url the URL text
+     * @return {@code scheme://host:port}, or {@code (a relative location)}
+     */
+    public static String originOf(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        return parsed == null ? "(a relative location)" : parsed.scheme() + "://" + parsed.host() + ":" + parsed.port();
+    }
 }

@@ -15,6 +15,21 @@ public final class InMemoryQuotaStore implements QuotaStore {
     private final Map<String, Deque<Instant>> sends = new HashMap<>();
 
     @Override
+    public java.util.Optional<Instant> oldestSend(String key, Duration window, Instant now) {
+        lock.lock();
+        try {
+            Deque<Instant> times = sends.get(key);
+            if (times == null) {
+                return java.util.Optional.empty();
+            }
+            Instant windowStart = now.minus(window);
+            return times.stream().filter(t -> t.isAfter(windowStart)).findFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public Acquisition tryAcquire(String key, int limit, Duration window, Instant now) {
         lock.lock();
         try {

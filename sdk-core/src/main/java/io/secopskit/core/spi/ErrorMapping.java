@@ -1,4 +1,4 @@
-package io.secopskit.core.internal.http;
+package io.secopskit.core.spi;
 
 import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.error.ConflictException;
@@ -12,7 +12,8 @@ import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.TransportException;
 import java.time.Duration;
 
-/** Chooses the exception type for an HTTP status. Internal. */
+/** Chooses the exception type for an HTTP status (or a Google canonical status). */
+@io.secopskit.core.Beta
 public final class ErrorMapping {
     private ErrorMapping() {
     }

@@ -1,17 +1,22 @@
-package io.secopskit.core.internal.http;
+package io.secopskit.core.spi;
 
+import io.secopskit.core.Beta;
 import io.secopskit.core.http.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * One call of an {@link Operation}: path parameters, query, extra headers and body. Immutable.
- * Internal.
+ * One call of an {@link Operation}: path parameters, query, extra headers and body. Every value is checked
+ * by {@link Inputs} as it is added, so a caller's id can never change the request's target (no dot
+ * segments, no control characters, no CR/LF in headers) and a refusal happens before anything is sent.
+ * Immutable once built.
  */
+@Beta
 public final class ApiRequest {
     private final Operation operation;
     private final Map<String, String> pathParams;
@@ -24,9 +29,9 @@ public final class ApiRequest {
     private ApiRequest(Builder b) {
         this.operation = b.operation;
         // the builder is used once and not kept, so its collections are handed over instead of copied
-        this.pathParams = java.util.Collections.unmodifiableMap(b.pathParams);
-        this.query = java.util.Collections.unmodifiableList(b.query);
-        this.headers = java.util.Collections.unmodifiableMap(b.headers);
+        this.pathParams = Collections.unmodifiableMap(b.pathParams);
+        this.query = Collections.unmodifiableList(b.query);
+        this.headers = Collections.unmodifiableMap(b.headers);
         this.jsonBody = b.jsonBody;
         this.formBody = b.formBody == null ? null : Map.copyOf(b.formBody);
         this.absoluteUrl = b.absoluteUrl;
@@ -47,27 +52,33 @@ public final class ApiRequest {
         return operation;
     }
 
-    Map<String, String> pathParams() {
+    /** Returns the path parameters by placeholder name. */
+    public Map<String, String> pathParams() {
         return pathParams;
     }
 
-    List<Map.Entry<String, String>> query() {
+    /** Returns the query parameters in order. */
+    public List<Map.Entry<String, String>> query() {
         return query;
     }
 
-    Map<String, String> headers() {
+    /** Returns the extra headers. */
+    public Map<String, String> headers() {
         return headers;
     }
 
-    Object jsonBody() {
+    /** Returns the JSON body object, or null. */
+    public Object jsonBody() {
         return jsonBody;
     }
 
-    Map<String, String> formBody() {
+    /** Returns the form fields, or null. */
+    public Map<String, String> formBody() {
         return formBody;
     }
 
-    String absoluteUrl() {
+    /** Returns the absolute URL given by the vendor (a paging link), or null. */
+    public String absoluteUrl() {
         return absoluteUrl;
     }
 
@@ -88,15 +99,14 @@ public final class ApiRequest {
         /**
          * Sets a path parameter; the value is encoded as one path segment.
          *
-         * @param name  placeholder name in the template
-         * @param value the value; must not be empty
+         * @param name  placeholder name in the template (also the field named in a refusal)
+         * @param value the value: not empty, not {@code .} or {@code ..}, no control characters, at most
+         *              {@value Inputs#MAX_ID_LENGTH} characters
          * @return this builder
+         * @throws io.secopskit.core.error.ValidationException if the value breaks a rule
          */
         public Builder path(String name, String value) {
-            if (value == null || value.isEmpty()) {
-                throw new IllegalArgumentException("path parameter " + name + " must not be empty");
-            }
-            pathParams.put(name, value);
+            pathParams.put(name, Inputs.requireId(operation.vendor(), operation.name(), name, value));
             return this;
         }
 
@@ -104,12 +114,14 @@ public final class ApiRequest {
          * Adds a query parameter; a null value is skipped.
          *
          * @param name  the name
-         * @param value the value, or null
+         * @param value the value, or null; no control characters
          * @return this builder
+         * @throws io.secopskit.core.error.ValidationException if the value breaks a rule
          */
         public Builder query(String name, Object value) {
             if (value != null) {
-                query.add(Map.entry(name, String.valueOf(value)));
+                String text = String.valueOf(value);
+                query.add(Map.entry(name, Inputs.requireValue(operation.vendor(), operation.name(), name, text)));
             }
             return this;
         }
@@ -132,11 +144,13 @@ public final class ApiRequest {
          * Sets a request header (never a credential: those come from the auth strategy).
          *
          * @param name  the name
-         * @param value the value
+         * @param value the value; no CR, LF or other control characters
          * @return this builder
+         * @throws io.secopskit.core.error.ValidationException if the value breaks a rule
          */
         public Builder header(String name, String value) {
-            headers.put(name, value);
+            headers.put(name, Inputs.requireValue(operation.vendor(), operation.name(), name,
+                    Objects.requireNonNull(value, name)));
             return this;
         }
 
@@ -184,10 +198,9 @@ public final class ApiRequest {
         }
     }
 
-    /** Never shows header values or bodies. */
+    /** Never shows header values, query values or bodies. */
     @Override
     public String toString() {
         return "ApiRequest{" + operation.qualifiedName() + ", path=" + pathParams.keySet() + "}";
     }
-
 }

@@ -1,4 +1,4 @@
-package io.secopskit.core.internal.http;
+package io.secopskit.core.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.error.ErrorInfo;
@@ -9,8 +9,10 @@ import java.io.IOException;
 /**
  * Reads the common error shapes: {@code {"error":{"code","message","status"}}},
  * {@code {"error":{"message","detail"}}}, {@code {"error":"...","error_description":"..."}},
- * {@code {"message":"...","reason":"..."}}; otherwise quotes the start of the body. Internal.
+ * {@code {"message":"...","reason":"..."}}, {@code {"success":false,"message":"...","error_code":"..."}}
+ * (Carbon Black); otherwise quotes the start of the body (whitespace folded, at most 300 characters).
  */
+@io.secopskit.core.Beta
 public final class StandardErrorDecoder implements ErrorDecoder {
     /** The shared instance. */
     public static final StandardErrorDecoder INSTANCE = new StandardErrorDecoder();
@@ -51,7 +53,7 @@ public final class StandardErrorDecoder implements ErrorDecoder {
             message = text(root, "error_description");
         }
         if (code == null) {
-            code = text(root, "reason");
+            code = firstNonNull(text(root, "error_code"), text(root, "reason"));
         }
         if (message == null) {
             message = firstNonNull(text(root, "message"), text(root, "detail"), text(root, "error_message"));
