@@ -225,6 +225,22 @@ public final class CallExecutor {
                     throw transportError(op, host, e, attempt, timeout, interrupted, deadlinePassed);
                 }
                 reason = e.getClass().getSimpleName();
+            } catch (RuntimeException e) {
+                if (response != null) {
+                    response.close();
+                }
+                throw e;
+            } catch (Exception e) {
+                // OkHttp (Kotlin) can throw checked exceptions it does not declare, InterruptedException among them
+                if (response != null) {
+                    response.close();
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new TransportException(new ErrorInfo(vendor, op.name(), 0,
+                        e instanceof InterruptedException ? "INTERRUPTED" : "CONNECTION_FAILED",
+                        e instanceof InterruptedException ? "interrupted" : describe(e, host), null, false, host), e);
             }
             LOG.info("{} attempt {} failed ({}); retrying in {} ms", op.qualifiedName(), attempt, reason, delay.toMillis());
             if (call != null) {

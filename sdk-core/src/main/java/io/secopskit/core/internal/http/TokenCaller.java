@@ -114,6 +114,19 @@ final class TokenCaller implements AuthContext {
                 listeners.tokenRefreshFinished(vendor, host, Duration.ofNanos(System.nanoTime() - started), e);
             }
             throw e;
+        } catch (Exception e) {
+            // OkHttp (Kotlin) can throw checked exceptions it does not declare, InterruptedException among them
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            TransportException failure = new TransportException(new ErrorInfo(vendor, "token", 0,
+                    e instanceof InterruptedException ? "INTERRUPTED" : "CONNECTION_FAILED",
+                    e instanceof InterruptedException ? "interrupted" : "token endpoint: " + CallExecutor.describe(e, host),
+                    null, false, host), e);
+            if (listeners.enabled()) {
+                listeners.tokenRefreshFinished(vendor, host, Duration.ofNanos(System.nanoTime() - started), failure);
+            }
+            throw failure;
         }
     }
 
