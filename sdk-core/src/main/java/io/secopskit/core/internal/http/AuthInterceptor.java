@@ -24,6 +24,7 @@ final class AuthInterceptor implements Interceptor {
     private final AuthStrategy strategy;
     private final AuthContext context;
     private final Set<String> credentialHeaderNames;
+    private volatile AuthHeaders recorded;
 
     AuthInterceptor(AuthStrategy strategy, AuthContext context, Set<String> credentialHeaderNames) {
         this.strategy = strategy;
@@ -54,12 +55,15 @@ final class AuthInterceptor implements Interceptor {
             return request;
         }
         Request.Builder b = request.newBuilder();
+        boolean record = recorded != headers;
         for (Map.Entry<String, Secret> e : headers.asMap().entrySet()) {
-            String lower = e.getKey().toLowerCase(Locale.ROOT);
-            if (!credentialHeaderNames.contains(lower)) {
-                credentialHeaderNames.add(lower);
+            if (record) {
+                credentialHeaderNames.add(e.getKey().toLowerCase(Locale.ROOT));
             }
             b.header(e.getKey(), e.getValue().reveal());
+        }
+        if (record) {
+            recorded = headers;
         }
         if (replay) {
             b.tag(Tags.SendPermit.class, new Tags.SendPermit(true));

@@ -111,7 +111,7 @@ public final class CallExecutor {
             listeners.callStarted(call);
         }
         long deadline = clock.millis() + totalTimeoutMs;
-        Outcome outcome = new Outcome();
+        Outcome outcome = call == null && perCall.isEmpty() ? Outcome.UNUSED : new Outcome();
         try {
             T result;
             if (perCall.isEmpty()) {
@@ -172,8 +172,10 @@ public final class CallExecutor {
             try {
                 response = httpCall.execute();
                 int status = response.code();
-                outcome.status = status;
-                outcome.headers = response.headers();
+                if (outcome != Outcome.UNUSED) {
+                    outcome.status = status;
+                    outcome.headers = response.headers();
+                }
                 if (call != null) {
                     listeners.attemptFinished(call, attempt, status, null, Duration.ofNanos(System.nanoTime() - attemptStart));
                 }
@@ -253,6 +255,8 @@ public final class CallExecutor {
 
     /** The last answer's status and headers, for the per-call policies' view. */
     private static final class Outcome {
+        /** Shared when nobody reads the outcome (no per-call policies, no listeners): never written. */
+        static final Outcome UNUSED = new Outcome();
         int status = 200;
         okhttp3.Headers headers = okhttp3.Headers.EMPTY;
     }

@@ -206,12 +206,22 @@ public final class ResponseReader {
 
     private static void checkContentType(Operation op, String host, int status, String contentType, String requestId,
                                          long length) {
-        if (contentType != null && length != 0 && !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+        if (contentType != null && length != 0 && !containsIgnoreCase(contentType, "json")) {
             String hint = contentType.toLowerCase(Locale.ROOT).contains("html")
                     ? " (an HTML page: a login, proxy or maintenance page — check the endpoint)" : "";
             throw error(op, host, status, requestId, "UNEXPECTED_CONTENT_TYPE", "expected a JSON body but got "
                     + contentType.split(";")[0].trim() + hint, null);
         }
+    }
+
+    /** Allocation-free case-insensitive search (this runs on every call). */
+    private static boolean containsIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkLength(Operation op, String host, int status, String requestId, long length, long max) {

@@ -20,8 +20,8 @@ final class Tags {
      * (an attempt, the replay after a 401) a fresh permit; a second send with the same permit — OkHttp's
      * own follow-up logic, whatever triggers it — is refused at the network step.
      */
-    static final class SendPermit {
-        private final AtomicBoolean used = new AtomicBoolean();
+    static final class SendPermit extends AtomicBoolean {
+        private static final long serialVersionUID = 1L;
         private final boolean exclusive;
 
         SendPermit(boolean exclusive) {
@@ -30,7 +30,7 @@ final class Tags {
 
         /** Returns true the first time, and afterwards only for requests that may be resent. */
         boolean claim() {
-            return !used.getAndSet(true) || !exclusive;
+            return !getAndSet(true) || !exclusive;
         }
     }
 }
