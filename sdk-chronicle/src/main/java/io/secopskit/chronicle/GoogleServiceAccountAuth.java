@@ -23,9 +23,11 @@ public final class GoogleServiceAccountAuth implements AuthStrategy {
     public static final String SCOPE = "https://www.googleapis.com/auth/chronicle-backstory";
 
     private final GoogleCredentials credentials;
+    private final List<String> scopes;
 
-    private GoogleServiceAccountAuth(GoogleCredentials credentials) {
+    private GoogleServiceAccountAuth(GoogleCredentials credentials, List<String> scopes) {
         this.credentials = credentials;
+        this.scopes = scopes;
     }
 
     /**
@@ -38,7 +40,24 @@ public final class GoogleServiceAccountAuth implements AuthStrategy {
         Objects.requireNonNull(credentials, "credentials");
         GoogleCredentials scoped = credentials.createScopedRequired() ? credentials.createScoped(List.of(SCOPE))
                 : credentials;
-        return new GoogleServiceAccountAuth(scoped);
+        return new GoogleServiceAccountAuth(scoped, List.of(SCOPE));
+    }
+
+    /**
+     * Uses the given credentials re-scoped to exactly {@code scopes} (credentials that take no scopes are
+     * used as they are). The Chronicle API tenant service uses this with its own documented scopes.
+     *
+     * @param credentials service-account (or other) Google credentials
+     * @param scopes      the OAuth scopes, at least one
+     * @return the strategy
+     */
+    public static GoogleServiceAccountAuth of(GoogleCredentials credentials, List<String> scopes) {
+        Objects.requireNonNull(credentials, "credentials");
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("at least one scope is required");
+        }
+        List<String> copy = List.copyOf(scopes);
+        return new GoogleServiceAccountAuth(credentials.createScoped(copy), copy);
     }
 
     @Override
@@ -78,6 +97,6 @@ public final class GoogleServiceAccountAuth implements AuthStrategy {
 
     @Override
     public String toString() {
-        return "GoogleServiceAccountAuth{scope=" + SCOPE + "}";
+        return "GoogleServiceAccountAuth{scopes=" + scopes + "}";
     }
 }
