@@ -631,7 +631,8 @@ public final class TenantServiceClient {
          * Builds the client.
          *
          * @return the client
-         * @throws IllegalArgumentException if the instance or credentials are missing, or the endpoint is not acceptable
+         * @throws IllegalArgumentException if the instance or credentials are missing, or the endpoint is not absolute http(s)
+         * @throws io.secopskit.core.error.InvalidRequestException if the endpoint is plain http to a non-loopback host
          */
         public TenantServiceClient build() {
             return new TenantServiceClient(this);
