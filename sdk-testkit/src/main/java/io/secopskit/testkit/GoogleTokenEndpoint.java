@@ -67,7 +67,35 @@ public final class GoogleTokenEndpoint {
     }
 
     /**
-     * Registers a service account and returns a key file for it: a freshly generated RSA key, the given
+     * Registers a service account without making a key (for tests that write their own assertions).
+     *
+     * @param clientEmail the service account's e-mail
+     */
+    public void registerServiceAccount(String clientEmail) {
+        serviceAccounts.add(Objects.requireNonNull(clientEmail, "clientEmail"));
+    }
+
+    /** One RSA key per JVM: generating a 2048-bit key takes about 0.6 s on a small machine, and the fake never verifies signatures. */
+    private static final class TestKey {
+        static final String PEM = generate();
+
+        private static String generate() {
+            try {
+                KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+                gen.initialize(2048);
+                return "-----BEGIN PRIVATE KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(gen.generateKeyPair().getPrivate().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n";
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot create a service-account key", e);
+            }
+        }
+    }
+
+    /**
+     * Registers a service account and returns a key file for it: an RSA key (generated once per JVM and
+     * shared by every key file this class makes; signatures are not verified), a fresh key id, the given
      * client e-mail and {@code token_uri}.
      *
      * @param clientEmail the service account's e-mail
@@ -78,12 +106,7 @@ public final class GoogleTokenEndpoint {
         Objects.requireNonNull(tokenUri, "tokenUri");
         serviceAccounts.add(Objects.requireNonNull(clientEmail, "clientEmail"));
         try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(gen.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
+            String pem = TestKey.PEM;
             ObjectNode key = MAPPER.createObjectNode()
                     .put("type", "service_account")
                     .put("project_id", "partner-project")
@@ -93,8 +116,8 @@ public final class GoogleTokenEndpoint {
                     .put("client_id", "1" + Math.abs(RANDOM.nextLong()))
                     .put("token_uri", tokenUri.toString());
             return MAPPER.writeValueAsString(key);
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("cannot create a service-account key", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a service-account key", e);
         }
     }
 
