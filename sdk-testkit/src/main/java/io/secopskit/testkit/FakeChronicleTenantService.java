@@ -326,7 +326,7 @@ public final class FakeChronicleTenantService extends FakeVendor {
     @Override
     protected FakeResponse authenticate(FakeRequest request) {
         if (!tokens.isValid(request.header("Authorization"))) {
-            return FakeChronicle.error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. "
+            return error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. "
                     + "Expected OAuth 2 access token, login cookie or other valid authentication credential.");
         }
         return null;
@@ -334,20 +334,34 @@ public final class FakeChronicleTenantService extends FakeVendor {
 
     @Override
     protected FakeResponse notFound(FakeRequest request) {
-        return FakeChronicle.error(404, "NOT_FOUND", "The requested URL " + request.path() + " was not found on this server.");
+        return error(404, "NOT_FOUND", "The requested URL " + request.path() + " was not found on this server.");
     }
 
     @Override
     protected FakeResponse methodNotAllowed(FakeRequest request) {
-        return FakeChronicle.error(404, "NOT_FOUND", "Method " + request.method() + " not found for " + request.path());
+        return error(404, "NOT_FOUND", "Method " + request.method() + " not found for " + request.path());
     }
 
     @Override
     protected FakeResponse internalError(FakeRequest request, RuntimeException e) {
         if (e instanceof BadRequest) {
-            return FakeChronicle.error(400, "INVALID_ARGUMENT", e.getMessage());
+            return error(400, "INVALID_ARGUMENT", e.getMessage());
         }
-        return FakeChronicle.error(500, "INTERNAL", "fake failure: " + e.getClass().getSimpleName());
+        return error(500, "INTERNAL", "fake failure: " + e.getClass().getSimpleName());
+    }
+
+    /**
+     * Builds an answer in Google's error envelope {@code {"error":{"code","message","status"}}}.
+     *
+     * @param code    HTTP status
+     * @param status  canonical status name, for example {@code ALREADY_EXISTS}
+     * @param message the message
+     * @return the answer
+     */
+    public static FakeResponse error(int code, String status, String message) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.putObject("error").put("code", code).put("message", message).put("status", status);
+        return FakeResponse.json(code, body);
     }
 
     // ---------------------------------------------------------------- tenants.create
@@ -385,7 +399,7 @@ public final class FakeChronicleTenantService extends FakeVendor {
                 }
                 differing.sort(null);
                 if (!differing.isEmpty()) {
-                    return FakeChronicle.error(409, "ALREADY_EXISTS", "Tenant with customer code '" + code
+                    return error(409, "ALREADY_EXISTS", "Tenant with customer code '" + code
                             + "' already exists with different values for " + differing + ".");
                 }
                 if (existing.workflow.equals("ERROR") || existing.workflow.equals("CANCELLED")) {
@@ -393,7 +407,7 @@ public final class FakeChronicleTenantService extends FakeVendor {
                     existing.state = "PROVISIONING";
                     return FakeResponse.json(200, operationJson(newOperation(existing)));
                 }
-                return FakeChronicle.error(409, "ALREADY_EXISTS", "Tenant with customer code '" + code + "' "
+                return error(409, "ALREADY_EXISTS", "Tenant with customer code '" + code + "' "
                         + (existing.workflow.equals("RUNNING") ? "is being provisioned." : "is already provisioned."));
             }
             if (code == null) {
@@ -591,7 +605,7 @@ public final class FakeChronicleTenantService extends FakeVendor {
         try {
             TenantRecord t = tenants.get(r.pathVariable("tenant"));
             if (t == null) {
-                return FakeChronicle.error(404, "NOT_FOUND", "Tenant " + instance + "/tenants/" + r.pathVariable("tenant")
+                return error(404, "NOT_FOUND", "Tenant " + instance + "/tenants/" + r.pathVariable("tenant")
                         + " not found.");
             }
             if (body.hasNonNull("name") && !body.get("name").asText().equals(t.name)) {
@@ -672,7 +686,7 @@ public final class FakeChronicleTenantService extends FakeVendor {
         try {
             OperationRecord op = operations.get(instance + "/operations/" + r.pathVariable("operation"));
             if (op == null) {
-                return FakeChronicle.error(404, "NOT_FOUND", "Operation " + instance + "/operations/"
+                return error(404, "NOT_FOUND", "Operation " + instance + "/operations/"
                         + r.pathVariable("operation") + " not found.");
             }
             op.polls++;
@@ -758,7 +772,7 @@ public final class FakeChronicleTenantService extends FakeVendor {
             throw new BadRequest("malformed tenant name");
         }
         if (!parent.equals(instance)) {
-            return FakeChronicle.error(403, "PERMISSION_DENIED", "Permission '" + permission + "' denied on resource '"
+            return error(403, "PERMISSION_DENIED", "Permission '" + permission + "' denied on resource '"
                     + parent + "' (or it may not exist).");
         }
         return null;

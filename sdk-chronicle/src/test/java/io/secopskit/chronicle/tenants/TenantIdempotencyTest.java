@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secopskit.core.error.InvalidRequestException;
 import io.secopskit.core.error.PermissionDeniedException;
 import io.secopskit.core.error.TransportException;
-import io.secopskit.testkit.FakeChronicle;
+import io.secopskit.testkit.FakeChronicleTenantService;
 import io.secopskit.testkit.FakeChronicleTenantService.Outcome;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,7 +106,7 @@ class TenantIdempotencyTest {
     @Test
     void createTenant_alreadyExistsButNotListed_saysNotVisible() {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants")
-                .respond(FakeChronicle.error(409, "ALREADY_EXISTS", "Tenant already exists."));
+                .respond(FakeChronicleTenantService.error(409, "ALREADY_EXISTS", "Tenant already exists."));
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
                 () -> client.createTenant(TenantServiceTestSupport.full("ghost").build()));
@@ -120,9 +120,9 @@ class TenantIdempotencyTest {
     @Test
     void createTenant_alreadyExistsAndListingDenied_saysNotVisibleAndKeepsTheListFailure() {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants")
-                .respond(FakeChronicle.error(409, "ALREADY_EXISTS", "Tenant already exists."));
+                .respond(FakeChronicleTenantService.error(409, "ALREADY_EXISTS", "Tenant already exists."));
         env.fake.faults().nextCalls(1, "GET", env.base + "/tenants")
-                .respond(FakeChronicle.error(403, "PERMISSION_DENIED", "Permission 'chronicle.tenants.list' denied"));
+                .respond(FakeChronicleTenantService.error(403, "PERMISSION_DENIED", "Permission 'chronicle.tenants.list' denied"));
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
                 () -> client.createTenant(TenantServiceTestSupport.full("ghost").build()));
@@ -135,7 +135,7 @@ class TenantIdempotencyTest {
     @Test
     void createTenant_transient503_isResentAsDocumentedSafe_andCreatesOneTenant() {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants")
-                .respond(FakeChronicle.error(503, "UNAVAILABLE", "The service is currently unavailable."));
+                .respond(FakeChronicleTenantService.error(503, "UNAVAILABLE", "The service is currently unavailable."));
 
         client.createTenant(TenantServiceTestSupport.full("acme").build()).await(WAIT);
 
@@ -148,7 +148,7 @@ class TenantIdempotencyTest {
     @Test
     void createTenant_invalidArgument_isNeverResent() {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants")
-                .respond(FakeChronicle.error(400, "INVALID_ARGUMENT", "bad"));
+                .respond(FakeChronicleTenantService.error(400, "INVALID_ARGUMENT", "bad"));
 
         assertThrows(InvalidRequestException.class, () -> client.createTenant(TenantServiceTestSupport.full("acme").build()));
         assertEquals(1, env.api("POST", "/tenants").size());

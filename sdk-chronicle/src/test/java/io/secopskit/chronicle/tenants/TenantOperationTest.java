@@ -236,6 +236,14 @@ class TenantOperationTest {
     }
 
     @Test
+    void poll_whenTheBodyIsTruncated_failsAsUnreadable() {
+        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name()).respond(200, "{\"name\":\"" + op.name() + "\",\"do");
+
+        assertEquals("UNREADABLE_BODY", assertThrows(ServerException.class, op::poll).vendorCode());
+    }
+
+    @Test
     void poll_whenAnswerIsNotAnOperation_failsAsMalformed() {
         TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
         env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name()).respond(200, "{\"tenants\":[]}");
