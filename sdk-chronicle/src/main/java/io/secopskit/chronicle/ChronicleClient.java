@@ -2,7 +2,9 @@ package io.secopskit.chronicle;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
+import io.secopskit.chronicle.internal.LegacySunsetWarning;
 import io.secopskit.chronicle.internal.Rules;
+import io.secopskit.chronicle.tenants.TenantServiceClient;
 import io.secopskit.core.auth.AuthStrategy;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.core.http.RateLimit;
@@ -13,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -30,11 +33,19 @@ import java.util.Objects;
  * }</pre>
  *
  * <p><strong>Deprecation notice:</strong> Google states that the legacy Backstory APIs, including
- * Customer Management, stop working by 2027-07-20; the successor is the Chronicle API's tenant service.
+ * Customer Management, stop working by 2027-07-20; the successor is the Chronicle API's tenant service
+ * ({@link TenantServiceClient}, obtainable with the same credentials from {@link #tenantServiceBuilder()}). From
+ * {@link Builder#legacyApiWarningFrom(LocalDate)} on (default {@value #DEFAULT_LEGACY_WARNING_FROM}) the
+ * first legacy call of each client logs a warning.
  */
 public final class ChronicleClient {
+    /** The default first day (UTC) on which legacy API use logs a warning: six months before Google's shutdown. */
+    public static final String DEFAULT_LEGACY_WARNING_FROM = "2027-01-20";
+
     private final VendorPipeline pipeline;
     private final CustomersClient customers;
+    private final GoogleCredentials credentials;
+    private final ClientOptions options;
 
     private ChronicleClient(Builder b) {
         URI endpoint = b.endpoint != null ? b.endpoint : b.region.endpoint();
@@ -43,12 +54,14 @@ public final class ChronicleClient {
         }
         this.pipeline = VendorPipeline.builder(Rules.VENDOR)
                 .endpoint(endpoint)
-                .auth(b.auth)
+                .auth(new LegacySunsetWarning(b.auth, b.legacyApiWarningFrom))
                 .options(b.options)
                 .defaultRateLimit(RateLimit.perDay(CustomersClient.CREATE_CUSTOMER_LIMIT, 30))
                 .secretJsonFields("credential", "sso_config", "ssoConfig", "config", "private_key")
                 .build();
         this.customers = new CustomersClient(pipeline);
+        this.credentials = b.credentials;
+        this.options = b.options;
     }
 
     /**
@@ -65,12 +78,25 @@ public final class ChronicleClient {
         return customers;
     }
 
+    /**
+     * Starts a builder for the successor API's client ({@link TenantServiceClient}, {@code @Beta}) with
+     * this client's Google credentials (re-scoped to the Chronicle API) and options. Set the partner
+     * instance (and, for tests, the endpoint), then build.
+     *
+     * @return a pre-filled builder
+     */
+    public TenantServiceClient.Builder tenantServiceBuilder() {
+        return TenantServiceClient.builder().credentials(credentials).options(options);
+    }
+
     /** Builds a {@link ChronicleClient}. */
     public static final class Builder {
         private ChronicleRegion region = ChronicleRegion.US;
         private URI endpoint;
         private AuthStrategy auth;
         private ClientOptions options = ClientOptions.defaults();
+        private GoogleCredentials credentials;
+        private LocalDate legacyApiWarningFrom = LocalDate.parse(DEFAULT_LEGACY_WARNING_FROM);
 
         private Builder() {
         }
@@ -135,6 +161,20 @@ public final class ChronicleClient {
          */
         public Builder credentials(GoogleCredentials value) {
             this.auth = GoogleServiceAccountAuth.of(value);
+            this.credentials = value;
+            return this;
+        }
+
+        /**
+         * Sets the first day (UTC, by the options' clock) on which using the legacy API logs a warning,
+         * once per client (default {@value ChronicleClient#DEFAULT_LEGACY_WARNING_FROM}, six months before
+         * Google's 2027-07-20 shutdown). Pass {@link LocalDate#MAX} to never warn.
+         *
+         * @param value the date
+         * @return this builder
+         */
+        public Builder legacyApiWarningFrom(LocalDate value) {
+            this.legacyApiWarningFrom = Objects.requireNonNull(value, "legacyApiWarningFrom");
             return this;
         }
 

@@ -30,10 +30,12 @@ public final class GoogleServiceAccountAuth extends TokenAuthStrategy {
     private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(60);
 
     private final GoogleCredentials credentials;
+    private final List<String> scopes;
 
-    private GoogleServiceAccountAuth(GoogleCredentials credentials, Builder settings) {
+    private GoogleServiceAccountAuth(GoogleCredentials credentials, List<String> scopes, Builder settings) {
         super(settings);
         this.credentials = credentials;
+        this.scopes = scopes;
     }
 
     /**
@@ -43,20 +45,27 @@ public final class GoogleServiceAccountAuth extends TokenAuthStrategy {
      * @return the strategy
      */
     public static GoogleServiceAccountAuth of(GoogleCredentials credentials) {
-        return of(credentials, List.of(SCOPE));
+        Objects.requireNonNull(credentials, "credentials");
+        GoogleCredentials scoped = credentials.createScopedRequired() ? credentials.createScoped(List.of(SCOPE))
+                : credentials;
+        return new GoogleServiceAccountAuth(scoped, List.of(SCOPE), new Builder());
     }
 
     /**
-     * Uses the given credentials with the given scopes (when they accept scopes).
+     * Uses the given credentials re-scoped to exactly {@code scopes} (credentials that take no scopes are
+     * used as they are). The Chronicle API tenant service uses this with its own documented scopes.
      *
-     * @param credentials Google credentials
-     * @param scopes      OAuth scopes
+     * @param credentials service-account (or other) Google credentials
+     * @param scopes      the OAuth scopes, at least one
      * @return the strategy
      */
     public static GoogleServiceAccountAuth of(GoogleCredentials credentials, List<String> scopes) {
         Objects.requireNonNull(credentials, "credentials");
-        GoogleCredentials scoped = credentials.createScopedRequired() ? credentials.createScoped(scopes) : credentials;
-        return new GoogleServiceAccountAuth(scoped, new Builder());
+        if (scopes == null || scopes.isEmpty()) {
+            throw new IllegalArgumentException("at least one scope is required");
+        }
+        List<String> copy = List.copyOf(scopes);
+        return new GoogleServiceAccountAuth(credentials.createScoped(copy), copy, new Builder());
     }
 
     @Override
@@ -114,7 +123,7 @@ public final class GoogleServiceAccountAuth extends TokenAuthStrategy {
 
     @Override
     public String toString() {
-        return "GoogleServiceAccountAuth{scope=" + SCOPE + "}";
+        return "GoogleServiceAccountAuth{scopes=" + scopes + "}";
     }
 
     /** The token cache settings (defaults only). */
