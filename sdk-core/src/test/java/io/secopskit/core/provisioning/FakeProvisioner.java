@@ -20,6 +20,7 @@ final class FakeProvisioner implements TenantProvisioner {
     final Map<String, String> tagById = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger creates = new AtomicInteger();
+    final Map<String, TenantSpec> specs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     volatile Consumer<TenantSpec> beforeCreate = s -> { };
     volatile Consumer<TenantSpec> afterCreate = s -> { };
@@ -65,6 +66,7 @@ final class FakeProvisioner implements TenantProvisioner {
         beforeCreate.accept(spec);
         String id = vendor + "-" + ids.incrementAndGet();
         tagById.put(id, spec.customerCode());
+        specs.put(spec.customerCode(), spec);
         creates.incrementAndGet();
         afterCreate.accept(spec);
         return new ProvisionedTenant(vendor, id, ProvisionedTenant.Status.CREATED, Map.of(ProvisionedTenant.CUSTOMER_CODE,

@@ -112,7 +112,7 @@ public final class OwnerOnlyFileSink implements CredentialSink {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write credentials file " + target + ": " + e.getClass().getSimpleName(), e);
+            throw new UncheckedIOException("cannot write credentials file " + target + ": " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }
