@@ -35,9 +35,11 @@ import java.util.Objects;
 public final class ChronicleClient {
     private final HttpPipeline pipeline;
     private final CustomersClient customers;
+    private final URI endpoint;
 
     private ChronicleClient(Builder b) {
         URI endpoint = b.endpoint != null ? b.endpoint : b.region.endpoint();
+        this.endpoint = endpoint;
         if (b.auth == null) {
             throw new IllegalArgumentException("credentials are required: call serviceAccountKey(...) or credentials(...)");
         }
@@ -58,6 +60,15 @@ public final class ChronicleClient {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the Customer Management API endpoint this client talks to (for plans and messages).
+     *
+     * @return the URI
+     */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /** Returns the Customer Management operations. */

@@ -1,5 +1,6 @@
 package io.secopskit.core.provisioning;
 
+import io.secopskit.core.error.ConflictException;
 import io.secopskit.core.error.QuotaExhaustedException;
 import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.ServerException;
@@ -454,8 +455,12 @@ public final class Onboarding {
         }
     }
 
+    /**
+     * Whether the tenant may exist although the create failed: the outcome is unknown (no answer, a server error)
+     * or the vendor says it already exists (a run outside this store's reach created it meanwhile).
+     */
     private static boolean outcomeUnknown(RuntimeException e) {
-        return e instanceof TransportException || e instanceof ServerException;
+        return e instanceof TransportException || e instanceof ServerException || e instanceof ConflictException;
     }
 
     private static Optional<ProvisionedTenant> findAfterUnknownOutcome(TenantProvisioner p, TenantSpec spec) {
