@@ -478,7 +478,10 @@ public final class Onboarding {
             throw new BindingMismatchException(run.code, vendor, t.tenantId(), "carries the customer code '" + tag + "'");
         }
         Instant now = clock.instant();
-        Evidence ev = t.secrets().isEmpty() ? evidence(p, run.view.credentials(vendor)) : deliver(run, vendor, t, now);
+        JournalView.CredentialEvidence earlier = run.view.credentials(vendor);
+        boolean deliveredBefore = earlier != null && earlier.deliveredAt() != null;
+        // credentials read back from the vendor go to the sink unless an earlier run already delivered them
+        Evidence ev = t.secrets().isEmpty() || deliveredBefore ? evidence(p, earlier) : deliver(run, vendor, t, now);
         Binding binding = new Binding(run.code, vendor, t.tenantId(), Binding.State.ACTIVE,
                 bound != null ? bound.origin() : Binding.Origin.ADOPTED, bound != null ? bound.createdAt() : now, now);
         RuntimeException recordError = record(binding, JournalEntry.of(run.code, vendor, run.runId, Event.FOUND, t.tenantId(), now,

@@ -25,6 +25,8 @@ final class FakeProvisioner implements TenantProvisioner {
     volatile Consumer<TenantSpec> beforeCreate = s -> { };
     volatile Consumer<TenantSpec> afterCreate = s -> { };
     volatile Consumer<TenantSpec> onFind = s -> { };
+    /** Whether find and findBound give the credentials back (as Chronicle's GetCustomer and ListCustomers do). */
+    volatile boolean readBack;
 
     FakeProvisioner(String vendor, boolean issuesCredentials) {
         this.vendor = vendor;
@@ -57,7 +59,8 @@ final class FakeProvisioner implements TenantProvisioner {
     private ProvisionedTenant found(String id) {
         String tag = tagById.get(id);
         return new ProvisionedTenant(vendor, id, ProvisionedTenant.Status.FOUND,
-                tag.isEmpty() ? Map.of() : Map.of(ProvisionedTenant.CUSTOMER_CODE, tag), Map.of());
+                tag.isEmpty() ? Map.of() : Map.of(ProvisionedTenant.CUSTOMER_CODE, tag),
+                readBack ? Map.of("api_key", Secret.of(secretOf(vendor, id))) : Map.of());
     }
 
     @Override

@@ -218,6 +218,39 @@ class OnboardingTest {
     }
 
     @Test
+    void run_whenTheVendorGivesCredentialsBack_deliversThemOnTheRunAfterACrash_andOnlyOnce() {
+        chronicle.readBack = true;
+        store.failing.add("record");
+        CredentialSink down = new CredentialSink() {
+            @Override
+            public String name() {
+                return "vault";
+            }
+
+            @Override
+            public void deliver(CredentialDelivery delivery) {
+                throw new IllegalStateException("process about to die");
+            }
+        };
+        assertEquals(CredentialStatus.UNDELIVERED, builder().credentialSink(down).build().run(ACME).step("chronicle").orElseThrow()
+                .credentials());
+        store.failing.clear();
+
+        OnboardingResult.Step after = builder().build().run(ACME).step("chronicle").orElseThrow();
+
+        assertEquals(Outcome.FOUND, after.outcome());
+        assertEquals(CredentialStatus.DELIVERED, after.credentials(), "read back from the vendor and delivered");
+        assertEquals(FakeProvisioner.secretOf("chronicle", "chronicle-1"),
+                sink.latest("acme", "chronicle").orElseThrow().credentials().get("api_key").reveal());
+
+        OnboardingResult.Step again = builder().build().run(ACME).step("chronicle").orElseThrow();
+
+        assertEquals(CredentialStatus.DELIVERED_EARLIER, again.credentials());
+        assertEquals(1, sink.deliveries().size(), "not delivered twice");
+        assertEquals(1, chronicle.creates.get());
+    }
+
+    @Test
     void run_whenBothSinkAndStoreFail_stillReportsCreatedWithTheCredentialsInTheResult() {
         store.failing.add("record");
         CredentialSink broken = new CredentialSink() {
