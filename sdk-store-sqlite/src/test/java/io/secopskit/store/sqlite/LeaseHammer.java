@@ -44,6 +44,10 @@ public final class LeaseHammer {
                     continue;
                 }
                 out.append("FENCE ").append(lease.get().fence()).append('\n');
+                // work while holding the lease, as a run does: a durable journal write
+                store.journal().append(io.secopskit.core.store.JournalEntry.of(customer, null, me.owner(),
+                        io.secopskit.core.store.JournalEntry.Event.RUN_STARTED, null, Instant.now(),
+                        java.util.Map.of("fence", Long.toString(lease.get().fence()))));
                 store.leases().release(lease.get());
                 i++;
             }

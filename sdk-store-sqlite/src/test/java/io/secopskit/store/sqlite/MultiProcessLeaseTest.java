@@ -34,9 +34,9 @@ class MultiProcessLeaseTest {
             }
             List<List<Long>> fences = new ArrayList<>();
             for (ChildJvm c : children) {
+                assertEquals(0, c.waitFor(120), String.join("\n", c.output()));
                 System.out.println("lease race: " + c.output().stream().filter(l -> l.startsWith("ATTEMPTS")).findFirst().orElse("?")
                         + " for " + PER_JVM + " acquisitions");
-                assertEquals(0, c.waitFor(120), String.join("\n", c.output()));
                 assertTrue(c.output().contains("DONE"), String.join("\n", c.output()));
                 assertTrue(c.output().stream().noneMatch(l -> l.contains("BUSY") || l.startsWith("ERROR")), String.join("\n", c.output()));
                 fences.add(c.output().stream().filter(l -> l.startsWith("FENCE ")).map(l -> Long.parseLong(l.substring(6)))
@@ -52,6 +52,14 @@ class MultiProcessLeaseTest {
             fences.forEach(all::addAll);
             assertEquals(LongStream.rangeClosed(1, 2L * PER_JVM).boxed().collect(Collectors.toSet()), all,
                     "every acquisition got its own fence, none twice, none skipped");
+            try (SqliteProvisioningStore store = SqliteProvisioningStore.open(db)) {
+                List<Long> journaled = store.journal().entries("acme").stream().map(e -> Long.parseLong(e.detail("fence")))
+                        .collect(Collectors.toList());
+                assertEquals(2 * PER_JVM, journaled.size(), "no journal entry written under a lease was lost");
+                for (int i = 1; i < journaled.size(); i++) {
+                    assertTrue(journaled.get(i) > journaled.get(i - 1), "entries were written in fence order");
+                }
+            }
         } finally {
             children.forEach(ChildJvm::close);
         }
