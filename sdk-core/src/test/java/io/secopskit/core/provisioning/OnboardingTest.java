@@ -294,6 +294,40 @@ class OnboardingTest {
     }
 
     @Test
+    void run_whenTheEndOfTheRunCannotBeRecorded_stillSucceeds_andTheNextRunResumesWithoutVendorCalls() {
+        store.failing.add("append:RUN_FINISHED");
+
+        OnboardingResult r;
+        try (LogCapture logs = new LogCapture()) {
+            r = builder().build().run(ACME);
+            assertTrue(logs.all().contains("the end of the run could not be recorded"), logs.all());
+        }
+
+        assertTrue(r.succeeded());
+        store.failing.clear();
+        int calls = chronicle.calls.size() + taegis.calls.size();
+        assertEquals(List.of(Outcome.RESUMED, Outcome.RESUMED), outcomes(builder().build().run(ACME)));
+        assertEquals(calls, chronicle.calls.size() + taegis.calls.size());
+    }
+
+    @Test
+    void run_whenTheDeferralCannotBeStored_stillReportsDeferred_andSaysSoInTheLog() {
+        store.failing.add("deferrals.put");
+        chronicle.beforeCreate = s -> {
+            throw new QuotaExhaustedException("chronicle", "CreateCustomer", "chronicle.CreateCustomer", T0.plusSeconds(60));
+        };
+
+        OnboardingResult r;
+        try (LogCapture logs = new LogCapture()) {
+            r = builder().build().run(ACME);
+            assertTrue(logs.all().contains("ERROR onboarding acme: the end of the run could not be recorded"), logs.all());
+        }
+
+        assertEquals(Outcome.DEFERRED, r.step("chronicle").orElseThrow().outcome());
+        assertTrue(store.deferrals().get("acme").isEmpty());
+    }
+
+    @Test
     void run_whenTheVendorFails_reportsFailed_andTheNextRunResumesWithoutCallingCompletedVendors() {
         taegis.beforeCreate = s -> {
             throw new ServerException(ErrorInfo.of("taegis", "createTenant").withVendorMessage("boom"));
