@@ -5,6 +5,7 @@ import io.secopskit.carbonblack.CarbonBlackEnvironment;
 import io.secopskit.chronicle.ChronicleClient;
 import io.secopskit.chronicle.ChronicleRegion;
 import io.secopskit.core.Secret;
+import io.secopskit.core.http.ClientOptions;
 import io.secopskit.servicenow.ServiceNowClient;
 import io.secopskit.stellar.StellarCyberClient;
 import io.secopskit.taegis.TaegisClient;
@@ -55,20 +56,86 @@ public final class Vendors {
      * @return the clients
      */
     public static Vendors sandbox(SecOpsSandbox sandbox) {
-        InputStream key = new ByteArrayInputStream(sandbox.chronicleKeyJson().getBytes(StandardCharsets.UTF_8));
+        return sandbox(SandboxAddresses.of(sandbox), ClientOptions.defaults());
+    }
+
+    /**
+     * Clients for a sandbox running elsewhere (another JVM), by its addresses.
+     *
+     * @param a       where the fakes listen
+     * @param options client options for every client (for example a raised Chronicle quota)
+     * @return the clients
+     */
+    public static Vendors sandbox(SandboxAddresses a, ClientOptions options) {
+        InputStream key = new ByteArrayInputStream(a.chronicleKeyJson().getBytes(StandardCharsets.UTF_8));
         return new Vendors(
-                ChronicleClient.builder().endpoint(sandbox.chronicle().baseUri()).serviceAccountKey(key).build(),
-                TaegisClient.builder().endpoint(sandbox.taegis().baseUri()).authEndpoint(sandbox.taegis().baseUri())
+                ChronicleClient.builder().endpoint(a.chronicle()).serviceAccountKey(key).options(options).build(),
+                TaegisClient.builder().endpoint(a.taegis()).authEndpoint(a.taegis()).options(options)
                         .clientCredentials(SecOpsSandbox.TAEGIS_CLIENT_ID, Secret.of(SecOpsSandbox.TAEGIS_CLIENT_SECRET)).build(),
                 io.secopskit.testkit.FakeTaegis.PARTNER_TENANT_ID,
-                CarbonBlackClient.builder().defenseEndpoint(sandbox.carbonBlack().defenseUri())
-                        .apiEndpoint(sandbox.carbonBlack().apiUri())
+                CarbonBlackClient.builder().defenseEndpoint(a.carbonBlackDefense()).apiEndpoint(a.carbonBlackApi()).options(options)
                         .apiKey(SecOpsSandbox.CARBON_BLACK_API_ID, Secret.of(SecOpsSandbox.CARBON_BLACK_API_SECRET))
                         .orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build(),
-                ServiceNowClient.builder().instance(sandbox.serviceNow().baseUri())
+                ServiceNowClient.builder().instance(a.serviceNow()).options(options)
                         .basicAuth(SecOpsSandbox.SERVICENOW_USER, Secret.of(SecOpsSandbox.SERVICENOW_PASSWORD)).build(),
-                StellarCyberClient.builder().endpoint(sandbox.stellar().baseUri())
+                StellarCyberClient.builder().endpoint(a.stellar()).options(options)
                         .apiKey(SecOpsSandbox.STELLAR_USER, Secret.of(SecOpsSandbox.STELLAR_API_KEY)).build());
+    }
+
+    /**
+     * Where a sandbox's fakes listen, so that another process can reach the same sandbox.
+     *
+     * @param chronicle          Chronicle fake
+     * @param chronicleKeyJson   the service-account key file whose token URI points at it
+     * @param taegis             Taegis fake (API and token endpoint)
+     * @param carbonBlackDefense Carbon Black defense host
+     * @param carbonBlackApi     Carbon Black API host
+     * @param serviceNow         ServiceNow instance
+     * @param stellar            Stellar Cyber host
+     */
+    public record SandboxAddresses(URI chronicle, String chronicleKeyJson, URI taegis, URI carbonBlackDefense, URI carbonBlackApi,
+                                   URI serviceNow, URI stellar) {
+        /**
+         * Returns a running sandbox's addresses.
+         *
+         * @param sandbox the sandbox
+         * @return its addresses
+         */
+        public static SandboxAddresses of(SecOpsSandbox sandbox) {
+            return new SandboxAddresses(sandbox.chronicle().baseUri(), sandbox.chronicleKeyJson(), sandbox.taegis().baseUri(),
+                    sandbox.carbonBlack().defenseUri(), sandbox.carbonBlack().apiUri(), sandbox.serviceNow().baseUri(),
+                    sandbox.stellar().baseUri());
+        }
+
+        /**
+         * Writes the addresses as properties.
+         *
+         * @return the properties
+         */
+        public Properties toProperties() {
+            Properties p = new Properties();
+            p.setProperty("chronicle", chronicle.toString());
+            p.setProperty("chronicleKeyJson", chronicleKeyJson);
+            p.setProperty("taegis", taegis.toString());
+            p.setProperty("carbonBlackDefense", carbonBlackDefense.toString());
+            p.setProperty("carbonBlackApi", carbonBlackApi.toString());
+            p.setProperty("serviceNow", serviceNow.toString());
+            p.setProperty("stellar", stellar.toString());
+            return p;
+        }
+
+        /**
+         * Reads addresses written by {@link #toProperties()}.
+         *
+         * @param p the properties
+         * @return the addresses
+         */
+        public static SandboxAddresses fromProperties(Properties p) {
+            return new SandboxAddresses(URI.create(p.getProperty("chronicle")), p.getProperty("chronicleKeyJson"),
+                    URI.create(p.getProperty("taegis")), URI.create(p.getProperty("carbonBlackDefense")),
+                    URI.create(p.getProperty("carbonBlackApi")), URI.create(p.getProperty("serviceNow")),
+                    URI.create(p.getProperty("stellar")));
+        }
     }
 
     /**

@@ -32,12 +32,33 @@ class ExamplesTest {
     }
 
     @Test
-    void onboardDemo_printsTwoRuns_createdThenFound() throws Exception {
+    void onboardDemo_printsThePlanTwoRunsAndTheTiming_andRemovesItsFolder() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        long before = demoFolders(tmp);
+
         Onboard.main(new String[0]);
+
         String out = buffer.toString(StandardCharsets.UTF_8);
-        assertEquals(5, out.lines().filter(l -> l.contains("| CREATED")).count(), out);
-        assertEquals(5, out.lines().filter(l -> l.contains("| FOUND")).count(), out);
-        assertTrue(out.contains("chronicle returned 3 credentials"), out);
+        assertEquals(5, out.lines().filter(l -> l.matches("\\| \\w+ +\\| CREATED .*")).count(), out);
+        assertEquals(5, out.lines().filter(l -> l.matches("\\| \\w+ +\\| FOUND .*")).count(), out);
+        assertTrue(out.contains("| chronicle   | CREATED  | customer code | acme-corp"), out);
+        assertTrue(out.contains("| DELIVERED "), out);
+        assertTrue(out.contains("chronicle (cannot be undone): the Chronicle partner API has no delete"), out);
+        assertEquals(10, out.lines().filter(l -> l.startsWith("  . acme-corp ") && l.endsWith(" started")).count(),
+                "one line per step and run: " + out);
+        assertTrue(out.contains("| chronicle   | FOUND    | customer code | acme-corp"), out);
+        assertTrue(out.contains("| DELIVERED_EARLIER "), "the second run does not deliver again: " + out);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("parallel / slowest step = ([0-9.]+)").matcher(out);
+        assertTrue(m.find(), out);
+        double ratio = Double.parseDouble(m.group(1));
+        assertTrue(ratio <= 1.3, "parallel onboarding took " + ratio + "x the slowest step:\n" + out);
+        assertEquals(before, demoFolders(tmp), "the demo removes its temporary folder");
+    }
+
+    private static long demoFolders(java.nio.file.Path tmp) throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(tmp)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("secopskit-demo")).count();
+        }
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class CarbonBlackClient {
     private final LiveQueryClient liveQuery;
     private final FeedsClient feeds;
     private final DevicesClient devices;
+    private final URI endpoint;
     @SuppressWarnings("deprecation")
     private final NotificationsClient notifications;
 
@@ -42,6 +43,7 @@ public final class CarbonBlackClient {
         }
         URI defense = b.defense != null ? b.defense : b.environment == null ? null : b.environment.defenseHost();
         URI api = b.api != null ? b.api : b.environment == null ? null : b.environment.apiHost();
+        this.endpoint = defense;
         if (defense == null || api == null) {
             throw new IllegalArgumentException("environment(...) or both defenseEndpoint(...) and apiEndpoint(...) are required");
         }
@@ -57,6 +59,15 @@ public final class CarbonBlackClient {
         this.feeds = new FeedsClient(pipeline, b.orgKey);
         this.devices = new DevicesClient(pipeline, b.orgKey);
         this.notifications = new NotificationsClient(pipeline);
+    }
+
+    /**
+     * Returns the defense host this client sends Live Query, feed and device calls to (for plans and messages).
+     *
+     * @return the URI
+     */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /**

@@ -1,10 +1,15 @@
 package io.secopskit.carbonblack;
 
+import io.secopskit.carbonblack.model.Feed;
 import io.secopskit.carbonblack.model.FeedInfo;
 import io.secopskit.carbonblack.model.SearchCriteria;
+import io.secopskit.core.Beta;
+import io.secopskit.core.error.NotFoundException;
+import io.secopskit.core.provisioning.PlannedAction;
 import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantProvisioner;
 import io.secopskit.core.provisioning.TenantSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,9 +19,18 @@ import java.util.Optional;
  * "Onboards" a customer to Carbon Black Cloud, which has no tenant API: it checks that the org key and the
  * API key reach the services the customer needs (feeds and device search; a wrong access level fails the
  * step with the explanatory 401 message) and creates the customer's private threat feed
- * {@code secopskit-<customer code>}. Find looks the feed up by name; {@link #deprovision} deletes it.
+ * {@code secopskit-<customer code>}.
+ *
+ * <ul>
+ *   <li>The feed name is the vendor-side tag holding the customer code: {@link #find} matches a private feed by
+ *       that exact name; {@link #findBound} gets the bound feed by id, whatever it is called now.</li>
+ *   <li>Carbon Black issues no credentials here. {@link #deprovision} deletes the feed.</li>
+ * </ul>
  */
+@Beta
 public final class CarbonBlackTenantProvisioner implements TenantProvisioner {
+    private static final String PREFIX = "secopskit-";
+
     private final CarbonBlackClient client;
 
     /**
@@ -35,7 +49,7 @@ public final class CarbonBlackTenantProvisioner implements TenantProvisioner {
      * @return the feed name
      */
     public static String feedName(TenantSpec spec) {
-        return "secopskit-" + spec.customerCode();
+        return PREFIX + spec.customerCode();
     }
 
     @Override
@@ -45,8 +59,38 @@ public final class CarbonBlackTenantProvisioner implements TenantProvisioner {
 
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
-        return client.feeds().list(false).stream().filter(f -> feedName(spec).equals(f.name())).findFirst()
-                .map(f -> ProvisionedTenant.found(vendor(), f.id()));
+        String name = feedName(spec);
+        return client.feeds().list(false).stream().filter(f -> name.equals(f.name()) && !"public".equalsIgnoreCase(f.access()))
+                .findFirst().map(this::toFound);
+    }
+
+    @Override
+    public Optional<ProvisionedTenant> findBound(TenantSpec spec, String tenantId) {
+        Feed feed;
+        try {
+            feed = client.feeds().get(tenantId);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        FeedInfo info = feed.info();
+        return Optional.of(info == null ? ProvisionedTenant.found(vendor(), tenantId)
+                : toFound(info.id() == null ? withId(info, tenantId) : info));
+    }
+
+    private static FeedInfo withId(FeedInfo info, String id) {
+        return new FeedInfo(id, info.name(), info.owner(), info.providerUrl(), info.summary(), info.category(), info.sourceLabel(),
+                info.alertable(), info.access());
+    }
+
+    private ProvisionedTenant toFound(FeedInfo f) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (f.name() != null && f.name().startsWith(PREFIX)) {
+            attributes.put(ProvisionedTenant.CUSTOMER_CODE, f.name().substring(PREFIX.length()));
+        }
+        if (f.name() != null) {
+            attributes.put("feed_name", f.name());
+        }
+        return new ProvisionedTenant(vendor(), f.id(), ProvisionedTenant.Status.FOUND, attributes, Map.of());
     }
 
     @Override
@@ -55,7 +99,18 @@ public final class CarbonBlackTenantProvisioner implements TenantProvisioner {
         FeedInfo feed = client.feeds().create(FeedInfo.of(feedName(spec), "https://secopskit.io/customers/" + spec.customerCode(),
                 "Private threat intelligence for " + spec.displayName(), "Partner"), List.of());
         return new ProvisionedTenant(vendor(), feed.id(), ProvisionedTenant.Status.CREATED,
-                Map.of("feed_name", feedName(spec)), Map.of());
+                Map.of(ProvisionedTenant.CUSTOMER_CODE, spec.customerCode(), "feed_name", feedName(spec)), Map.of());
+    }
+
+    @Override
+    public PlannedAction plannedCreate(TenantSpec spec) {
+        return PlannedAction.create(spec.customerCode(), vendor(), "carbonblack.CreateFeed", client.endpoint().getHost(), false,
+                "creates the private feed " + feedName(spec));
+    }
+
+    @Override
+    public String tenantIdLabel() {
+        return "feed id";
     }
 
     @Override

@@ -46,9 +46,11 @@ public final class ChronicleClient {
     private final CustomersClient customers;
     private final GoogleCredentials credentials;
     private final ClientOptions options;
+    private final URI endpoint;
 
     private ChronicleClient(Builder b) {
         URI endpoint = b.endpoint != null ? b.endpoint : b.region.endpoint();
+        this.endpoint = endpoint;
         if (b.auth == null) {
             throw new IllegalArgumentException("credentials are required: call serviceAccountKey(...) or credentials(...)");
         }
@@ -71,6 +73,15 @@ public final class ChronicleClient {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Returns the Customer Management API endpoint this client talks to (for plans and messages).
+     *
+     * @return the URI
+     */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /** Returns the Customer Management operations. */

@@ -36,8 +36,10 @@ public final class ServiceNowClient {
 
     private final VendorPipeline pipeline;
     private final SecOpsIntegrationClient secOps;
+    private final URI endpoint;
 
     private ServiceNowClient(Builder b) {
+        this.endpoint = b.instance;
         if (b.instance == null) {
             throw new IllegalArgumentException("instance(...) is required");
         }
@@ -52,6 +54,15 @@ public final class ServiceNowClient {
                 .requestIdHeaders("X-Transaction-ID", "X-Request-Id")
                 .build();
         this.secOps = new SecOpsIntegrationClient(pipeline, b.paths);
+    }
+
+    /**
+     * Returns the instance URI this client talks to (for plans and messages).
+     *
+     * @return the URI
+     */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /**

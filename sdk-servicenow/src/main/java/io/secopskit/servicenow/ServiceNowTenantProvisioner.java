@@ -1,7 +1,9 @@
 package io.secopskit.servicenow;
 
+import io.secopskit.core.Beta;
 import io.secopskit.core.error.ErrorInfo;
 import io.secopskit.core.error.NotFoundException;
+import io.secopskit.core.provisioning.PlannedAction;
 import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantProvisioner;
 import io.secopskit.core.provisioning.TenantSpec;
@@ -10,6 +12,7 @@ import io.secopskit.servicenow.model.TableQuery;
 import io.secopskit.servicenow.model.WriteOptions;
 import io.secopskit.servicenow.model.WriteResult;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,12 +20,21 @@ import java.util.Optional;
 /**
  * Records a customer's onboarding in ServiceNow Security Operations as a CI enrichment result on the
  * customer's configuration item (the {@code cmdb_ci} record named like the customer, or the one named by
- * the hint {@code servicenow.ci_name}), tagged with column {@code u_customer_code}. Find queries that
- * table through the Table API; {@link #deprovision} deletes the record.
+ * the hint {@code servicenow.ci_name}), tagged with the column {@code u_customer_code}.
+ *
+ * <ul>
+ *   <li>{@link #find}: the record whose {@code u_customer_code} equals the code (Table API) — that column is the
+ *       vendor-side tag; {@link #findBound}: the bound record by {@code sys_id}.</li>
+ *   <li>ServiceNow issues no credentials. {@link #deprovision} deletes the record (needs delete rights on the
+ *       table).</li>
+ * </ul>
  */
+@Beta
 public final class ServiceNowTenantProvisioner implements TenantProvisioner {
     /** The {@code source} written on onboarding records. */
     public static final String SOURCE = "SecOpsKit onboarding";
+    /** The column holding the customer code. */
+    public static final String CODE_COLUMN = "u_customer_code";
 
     private final ServiceNowClient client;
 
@@ -43,9 +55,32 @@ public final class ServiceNowTenantProvisioner implements TenantProvisioner {
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
         Iterator<Map<String, Object>> it = client.table(CiEnrichmentResult.TABLE).list(TableQuery.builder()
-                .query("u_customer_code=" + spec.customerCode()).fields("sys_id").pageSize(1).build()).iterator();
-        return it.hasNext() ? Optional.of(ProvisionedTenant.found(vendor(), String.valueOf(it.next().get("sys_id"))))
-                : Optional.empty();
+                .query(CODE_COLUMN + "=" + spec.customerCode()).fields("sys_id", CODE_COLUMN).pageSize(10).build()).iterator();
+        while (it.hasNext()) {
+            Map<String, Object> row = it.next();
+            if (spec.customerCode().equals(String.valueOf(row.get(CODE_COLUMN)))) {
+                return Optional.of(toFound(row));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ProvisionedTenant> findBound(TenantSpec spec, String tenantId) {
+        try {
+            return Optional.of(toFound(client.table(CiEnrichmentResult.TABLE).get(tenantId)));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private ProvisionedTenant toFound(Map<String, Object> row) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Object code = row.get(CODE_COLUMN);
+        if (code != null && !String.valueOf(code).isEmpty()) {
+            attributes.put(ProvisionedTenant.CUSTOMER_CODE, String.valueOf(code));
+        }
+        return new ProvisionedTenant(vendor(), String.valueOf(row.get("sys_id")), ProvisionedTenant.Status.FOUND, attributes, Map.of());
     }
 
     @Override
@@ -60,8 +95,20 @@ public final class ServiceNowTenantProvisioner implements TenantProvisioner {
         String ciSysId = String.valueOf(ci.next().get("sys_id"));
         WriteResult written = client.secOpsIntegration().postCiEnrichment(CiEnrichmentResult.builder().ci(ciSysId)
                 .source(SOURCE).result("Onboarded " + spec.displayName() + " (" + spec.customerCode() + ")")
-                .field("u_customer_code", spec.customerCode()).build(), WriteOptions.defaults());
-        return new ProvisionedTenant(vendor(), written.sysId(), ProvisionedTenant.Status.CREATED, Map.of("ci", ciSysId), Map.of());
+                .field(CODE_COLUMN, spec.customerCode()).build(), WriteOptions.defaults());
+        return new ProvisionedTenant(vendor(), written.sysId(), ProvisionedTenant.Status.CREATED,
+                Map.of(ProvisionedTenant.CUSTOMER_CODE, spec.customerCode(), "ci", ciSysId), Map.of());
+    }
+
+    @Override
+    public PlannedAction plannedCreate(TenantSpec spec) {
+        return PlannedAction.create(spec.customerCode(), vendor(), "servicenow.postCiEnrichment", client.endpoint().getHost(), false,
+                "writes a CI enrichment record tagged " + CODE_COLUMN + "=" + spec.customerCode());
+    }
+
+    @Override
+    public String tenantIdLabel() {
+        return "record sys_id";
     }
 
     @Override

@@ -35,8 +35,10 @@ public final class StellarCyberClient {
 
     private final CasesClient cases;
     private final TenantsClient tenants;
+    private final URI endpoint;
 
     private StellarCyberClient(Builder b) {
+        this.endpoint = b.endpoint;
         if (b.endpoint == null) {
             throw new IllegalArgumentException("host(...) or endpoint(...) is required");
         }
@@ -52,6 +54,15 @@ public final class StellarCyberClient {
                 .build();
         this.cases = new CasesClient(pipeline);
         this.tenants = new TenantsClient(pipeline);
+    }
+
+    /**
+     * Returns the Stellar Cyber host this client talks to (for plans and messages).
+     *
+     * @return the URI
+     */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /**

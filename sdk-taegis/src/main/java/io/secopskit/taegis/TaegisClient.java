@@ -27,10 +27,12 @@ public final class TaegisClient {
 
     private final GraphQLTransport transport;
     private final TenantsClient tenants;
+    private final URI endpoint;
 
     private TaegisClient(Builder b) {
         URI tenantsHost = b.endpoint != null ? b.endpoint : b.region.tenantsHost();
         URI authHost = b.authEndpoint != null ? b.authEndpoint : b.region.apiHost();
+        this.endpoint = tenantsHost;
         if (b.clientId == null) {
             throw new IllegalArgumentException("clientCredentials(clientId, clientSecret) is required");
         }
@@ -48,6 +50,15 @@ public final class TaegisClient {
                 .build();
         this.transport = new GraphQLTransport(pipeline);
         this.tenants = new TenantsClient(transport);
+    }
+
+    /**
+     * Returns the Tenants API endpoint this client talks to (for plans and messages).
+     *
+     * @return the URI
+     */
+    public URI endpoint() {
+        return endpoint;
     }
 
     /**

@@ -47,6 +47,7 @@ public final class FakeStellarCyber extends FakeVendor {
     private final Map<String, String> userKeys = new ConcurrentHashMap<>();
     private final Map<String, String> scopedKeys = new ConcurrentHashMap<>();
     private final List<ObjectNode> cases = new CopyOnWriteArrayList<>();
+    private volatile boolean allowDuplicateNames;
     private final Map<String, ObjectNode> tenants = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> comments = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
@@ -188,6 +189,16 @@ public final class FakeStellarCyber extends FakeVendor {
      */
     public JsonNode caseById(String caseId) {
         return cases.stream().filter(c -> c.get("_id").asText().equals(caseId)).findFirst().map(ObjectNode::deepCopy).orElse(null);
+    }
+
+    /**
+     * Lets tenant creation accept a name that another tenant already has (default: 409, as the vendor answers).
+     * For race measures that must see every duplicate a client would create.
+     *
+     * @param value whether duplicate names are accepted
+     */
+    public void allowDuplicateTenantNames(boolean value) {
+        this.allowDuplicateNames = value;
     }
 
     /**
@@ -404,7 +415,7 @@ public final class FakeStellarCyber extends FakeVendor {
             return FakeResponse.json(400, "{\"error\":\"cust_name is required\"}");
         }
         for (ObjectNode t : tenants.values()) {
-            if (t.get("cust_name").asText().equals(name)) {
+            if (!allowDuplicateNames && t.get("cust_name").asText().equals(name)) {
                 return FakeResponse.json(409, "{\"error\":\"tenant " + name + " already exists\"}");
             }
         }

@@ -34,6 +34,7 @@ public abstract class FakeVendor implements AutoCloseable {
     private final List<FakeRequest> journal = new CopyOnWriteArrayList<>();
     private final Faults faults = new Faults();
     private volatile Clock clock = Clock.systemUTC();
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private volatile boolean started;
 
     private record Route(String method, Pattern pattern, List<String> names, boolean anonymous, RouteHandler handler) {
@@ -96,6 +97,19 @@ public abstract class FakeVendor implements AutoCloseable {
      */
     public void clock(Clock value) {
         this.clock = value;
+    }
+
+    /**
+     * Holds every answer for a fixed time (real time, before the headers are sent), as a distant vendor would:
+     * for measuring concurrency. Zero (the default) answers at once; a longer injected fault delay wins.
+     *
+     * @param value the latency
+     */
+    public void latency(java.time.Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new IllegalArgumentException("latency must be zero or positive");
+        }
+        this.latency = value;
     }
 
     /** Returns the fake's clock. */
@@ -190,6 +204,10 @@ public abstract class FakeVendor implements AutoCloseable {
         FakeResponse answer = intercepted != null ? intercepted : answer(request);
         if (fault != null) {
             answer = answer.withDelay(fault.delay());
+        }
+        java.time.Duration fixed = latency;
+        if (!fixed.isZero() && fixed.compareTo(answer.delay()) > 0) {
+            answer = answer.withDelay(fixed);
         }
         return toMock(answer);
     }

@@ -107,6 +107,17 @@ public final class SecOpsSandbox implements AutoCloseable {
         return serviceNow.insert("cmdb_ci", java.util.Map.of("name", name, "sys_class_name", "cmdb_ci_service"));
     }
 
+    /**
+     * Holds every answer of every fake for a fixed time (real time), as distant vendors would.
+     *
+     * @param value the latency per request
+     */
+    public void latency(java.time.Duration value) {
+        for (FakeVendor f : new FakeVendor[] {chronicle, taegis, carbonBlack, carbonBlack.apiHost(), serviceNow, stellar}) {
+            f.latency(value);
+        }
+    }
+
     @Override
     public void close() {
         for (FakeVendor f : new FakeVendor[] {chronicle, taegis, carbonBlack, serviceNow, stellar}) {

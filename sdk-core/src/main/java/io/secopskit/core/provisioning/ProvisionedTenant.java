@@ -11,10 +11,17 @@ import java.util.Objects;
  * @param tenantId   the vendor's id for it
  * @param status     whether this run created it or found it
  * @param attributes non-secret details (names, hosts, ids of related records)
- * @param secrets    credentials the vendor returned on creation (only then); never logged or journaled
+ * @param secrets    credentials the vendor returned (on creation, or read back where the vendor allows);
+ *                   never logged or journaled
  */
 public record ProvisionedTenant(String vendor, String tenantId, Status status, Map<String, String> attributes,
                                 Map<String, Secret> secrets) {
+    /**
+     * The attribute holding the customer code read from the tenant's vendor-side tag (label, field,
+     * name); onboarding compares it with the customer's code before trusting a binding.
+     */
+    public static final String CUSTOMER_CODE = "customer_code";
+
     /** How the tenant came about in this run. */
     public enum Status {
         /** Created by this run. */

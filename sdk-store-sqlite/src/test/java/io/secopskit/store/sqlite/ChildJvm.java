@@ -1,0 +1,133 @@
+package io.secopskit.store.sqlite;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Starts a test main class in a child JVM with this JVM's class path, and reads its output line by line. */
+final class ChildJvm implements AutoCloseable {
+    final Process process;
+    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private ChildJvm(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    all.add(line);
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process was killed
+            }
+            lines.add("<EOF>");
+        }, "child-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static ChildJvm start(String java, Class<?> main, String... args) throws IOException {
+        return start(java, List.of(), main, args);
+    }
+
+    static ChildJvm start(String java, List<String> jvmArgs, Class<?> main, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        cmd.addAll(List.of(args));
+        return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Returns a java launcher of at least this feature version: this JVM's, or one found under /usr/lib/jvm or $JAVA{N}_HOME. */
+    static Optional<String> javaAtLeast(int feature) {
+        if (Runtime.version().feature() >= feature) {
+            return Optional.of(java());
+        }
+        List<Path> candidates = new ArrayList<>();
+        for (String env : new String[] {"JAVA25_HOME", "JAVA21_HOME"}) {
+            if (System.getenv(env) != null) {
+                candidates.add(Path.of(System.getenv(env)));
+            }
+        }
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (Files.isDirectory(jvms)) {
+            try (Stream<Path> s = Files.list(jvms)) {
+                s.sorted().forEach(candidates::add);
+            } catch (IOException ignored) {
+                // none found there
+            }
+        }
+        for (Path home : candidates) {
+            Path release = home.resolve("release");
+            Path bin = home.resolve("bin/java");
+            if (!Files.isRegularFile(release) || !Files.isExecutable(bin)) {
+                continue;
+            }
+            try {
+                for (String line : Files.readAllLines(release)) {
+                    if (line.startsWith("JAVA_VERSION=")) {
+                        String v = line.substring(14).replace("\"", "");
+                        int major = Integer.parseInt(v.split("[.\\-+]")[0]);
+                        if (major >= feature) {
+                            return Optional.of(bin.toString());
+                        }
+                    }
+                }
+            } catch (IOException | NumberFormatException ignored) {
+                // not a usable JDK
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Waits for the next line that starts with a prefix; fails at end of output or timeout. */
+    String await(String prefix, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (true) {
+            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null || line.equals("<EOF>")) {
+                throw new AssertionError("child did not print '" + prefix + "'; output:\n" + String.join("\n", all));
+            }
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+    }
+
+    int waitFor(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("child did not end; output:\n" + String.join("\n", all));
+        }
+        return process.exitValue();
+    }
+
+    List<String> output() {
+        return List.copyOf(all);
+    }
+
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
