@@ -15,14 +15,14 @@ import java.util.Optional;
  * {@link #deprovision} deletes the tenant.
  */
 public final class StellarTenantProvisioner implements TenantProvisioner {
-    private final StellarCyberClient client;
+    private final StellarClient client;
 
     /**
      * Creates the provisioner.
      *
      * @param client the Stellar Cyber client
      */
-    public StellarTenantProvisioner(StellarCyberClient client) {
+    public StellarTenantProvisioner(StellarClient client) {
         this.client = Objects.requireNonNull(client, "client");
     }
 

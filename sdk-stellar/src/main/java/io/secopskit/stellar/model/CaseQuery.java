@@ -1,6 +1,7 @@
 package io.secopskit.stellar.model;
 
 import io.secopskit.core.error.ValidationException;
+import io.secopskit.stellar.StellarClient;
 import io.secopskit.stellar.internal.StellarRules;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,13 +10,14 @@ import java.util.Objects;
 
 /**
  * Filters, sorting and page size for listing cases ({@code GET /connect/api/v1/cases}). Build with
- * {@link #builder()}; {@link Builder#build()} rejects a page size above 500 and reversed time ranges.
+ * {@link #builder()}; {@link Builder#build()} rejects a page size outside 1–500, a negative start and
+ * reversed time ranges, before anything is sent. Immutable.
  */
 public final class CaseQuery {
     private static final String OP = "ListCases";
 
     private final String tenantId;
-    private final int limit;
+    private final int pageSize;
     private final int skip;
     private final String sort;
     private final boolean descending;
@@ -29,9 +31,9 @@ public final class CaseQuery {
 
     private CaseQuery(Builder b) {
         this.tenantId = b.tenantId;
-        this.limit = StellarRules.range(OP, "limit", b.limit, 1, StellarRules.MAX_CASE_LIMIT);
+        this.pageSize = StellarRules.range(OP, "pageSize", b.pageSize, 1, StellarRules.MAX_CASE_PAGE_SIZE);
         if (b.skip < 0) {
-            throw new ValidationException(StellarRules.VENDOR, OP, "skip", "must not be negative (was " + b.skip + ")");
+            throw new ValidationException(StellarClient.VENDOR, OP, "skip", "must not be negative (was " + b.skip + ")");
         }
         this.skip = b.skip;
         this.sort = b.sort;
@@ -50,7 +52,7 @@ public final class CaseQuery {
 
     private static void checkRange(String field, Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new ValidationException(StellarRules.VENDOR, OP, "FROM~" + field, "must not be after TO~" + field);
+            throw new ValidationException(StellarClient.VENDOR, OP, "FROM~" + field, "must not be after TO~" + field);
         }
     }
 
@@ -68,12 +70,12 @@ public final class CaseQuery {
         return tenantId;
     }
 
-    /** Returns the page size (1 to 500). */
-    public int limit() {
-        return limit;
+    /** Returns the page size (1 to 500), sent as {@code limit}. */
+    public int pageSize() {
+        return pageSize;
     }
 
-    /** Returns how many cases to skip before the first page. */
+    /** Returns how many matching cases to skip before the first page ({@code skip}). */
     public int skip() {
         return skip;
     }
@@ -126,7 +128,7 @@ public final class CaseQuery {
     /** Builds a {@link CaseQuery}. */
     public static final class Builder {
         private String tenantId;
-        private int limit = 100;
+        private int pageSize = 100;
         private int skip;
         private String sort;
         private boolean descending;
@@ -153,18 +155,20 @@ public final class CaseQuery {
         }
 
         /**
-         * Sets the page size ({@code limit}), 1 to 500; default 100.
+         * Sets the page size, sent as {@code limit}: 1 to 500 (the vendor's maximum); default 100.
          *
          * @param value page size
          * @return this builder
          */
-        public Builder limit(int value) {
-            this.limit = value;
+        public Builder pageSize(int value) {
+            this.pageSize = value;
             return this;
         }
 
         /**
-         * Skips the first cases ({@code skip}).
+         * Starts after the first {@code value} matching cases ({@code skip}); to resume a list that stopped,
+         * prefer {@link io.secopskit.core.paging.PagedIterable#resumeFrom(String)} with a page's continuation
+         * token.
          *
          * @param value how many
          * @return this builder
@@ -181,7 +185,7 @@ public final class CaseQuery {
          * @return this builder
          */
         public Builder sort(String field) {
-            this.sort = Objects.requireNonNull(field, "field");
+            this.sort = StellarRules.required(OP, "sort", field);
             return this;
         }
 
@@ -268,7 +272,7 @@ public final class CaseQuery {
          * Checks the rules and builds the query.
          *
          * @return the query
-         * @throws ValidationException when the page size is outside 1-500, skip is negative or a range is reversed
+         * @throws ValidationException when the page size is outside 1–500, skip is negative or a range is reversed
          */
         public CaseQuery build() {
             return new CaseQuery(this);
