@@ -27,7 +27,12 @@ public final class Envelopes {
      */
     public record CasePage(@JsonProperty("cases") @JsonAlias("incidents") List<Case> cases,
                            @JsonProperty("total") Long total) {
-        /** Replaces an absent list with an empty one. */
+        /**
+         * Replaces an absent list with an empty one.
+         *
+         * @param cases the cases, or null
+         * @param total the total, or null
+         */
         public CasePage {
             cases = cases == null ? List.of() : List.copyOf(cases);
         }

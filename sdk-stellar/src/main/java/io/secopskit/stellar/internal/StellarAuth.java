@@ -43,7 +43,11 @@ public final class StellarAuth implements AuthStrategy {
             this.call = call;
         }
 
-        /** Returns the builder call, for messages. */
+        /**
+         * Returns the builder call, for messages.
+         *
+         * @return the builder call, for messages
+         */
         public String call() {
             return call;
         }
@@ -89,7 +93,11 @@ public final class StellarAuth implements AuthStrategy {
         this.flow = flow;
     }
 
-    /** Returns the clock difference holder. */
+    /**
+     * Returns the clock difference holder.
+     *
+     * @return the clock difference holder
+     */
     public ClockSkew skew() {
         return skew;
     }

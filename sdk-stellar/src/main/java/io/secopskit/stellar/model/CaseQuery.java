@@ -65,62 +65,110 @@ public final class CaseQuery {
         return new Builder();
     }
 
-    /** Returns the tenant id filter, or null for every tenant the key can see. */
+    /**
+     * Returns the tenant id filter, or null for every tenant the key can see.
+     *
+     * @return the tenant id filter, or null for every tenant the key can see
+     */
     public String tenantId() {
         return tenantId;
     }
 
-    /** Returns the page size (1 to 500), sent as {@code limit}. */
+    /**
+     * Returns the page size (1 to 500), sent as {@code limit}.
+     *
+     * @return the page size (1 to 500), sent as {@code limit}
+     */
     public int pageSize() {
         return pageSize;
     }
 
-    /** Returns how many matching cases to skip before the first page ({@code skip}). */
+    /**
+     * Returns how many matching cases to skip before the first page ({@code skip}).
+     *
+     * @return how many matching cases to skip before the first page ({@code skip})
+     */
     public int skip() {
         return skip;
     }
 
-    /** Returns the sort field, or null. */
+    /**
+     * Returns the sort field, or null.
+     *
+     * @return the sort field, or null
+     */
     public String sort() {
         return sort;
     }
 
-    /** Returns whether the order is descending. */
+    /**
+     * Returns whether the order is descending.
+     *
+     * @return whether the order is descending
+     */
     public boolean descending() {
         return descending;
     }
 
-    /** Returns the earliest creation time, or null. */
+    /**
+     * Returns the earliest creation time, or null.
+     *
+     * @return the earliest creation time, or null
+     */
     public Instant createdFrom() {
         return createdFrom;
     }
 
-    /** Returns the latest creation time, or null. */
+    /**
+     * Returns the latest creation time, or null.
+     *
+     * @return the latest creation time, or null
+     */
     public Instant createdTo() {
         return createdTo;
     }
 
-    /** Returns the earliest modification time, or null. */
+    /**
+     * Returns the earliest modification time, or null.
+     *
+     * @return the earliest modification time, or null
+     */
     public Instant modifiedFrom() {
         return modifiedFrom;
     }
 
-    /** Returns the latest modification time, or null. */
+    /**
+     * Returns the latest modification time, or null.
+     *
+     * @return the latest modification time, or null
+     */
     public Instant modifiedTo() {
         return modifiedTo;
     }
 
-    /** Returns the status filter, or null. */
+    /**
+     * Returns the status filter, or null.
+     *
+     * @return the status filter, or null
+     */
     public CaseStatus status() {
         return status;
     }
 
-    /** Returns the severity filter, or null. */
+    /**
+     * Returns the severity filter, or null.
+     *
+     * @return the severity filter, or null
+     */
     public CaseSeverity severity() {
         return severity;
     }
 
-    /** Returns the tag filter (empty for none). */
+    /**
+     * Returns the tag filter (empty for none).
+     *
+     * @return the tag filter (empty for none)
+     */
     public List<String> tags() {
         return tags;
     }

@@ -59,22 +59,38 @@ public final class CaseUpdate {
         return new Builder();
     }
 
-    /** Returns the new status, or null. */
+    /**
+     * Returns the new status, or null.
+     *
+     * @return the new status, or null
+     */
     public CaseStatus status() {
         return status;
     }
 
-    /** Returns the new severity, or null. */
+    /**
+     * Returns the new severity, or null.
+     *
+     * @return the new severity, or null
+     */
     public CaseSeverity severity() {
         return severity;
     }
 
-    /** Returns the new assignee, or null. */
+    /**
+     * Returns the new assignee, or null.
+     *
+     * @return the new assignee, or null
+     */
     public String assignee() {
         return assignee;
     }
 
-    /** Returns the resolution note, or null. */
+    /**
+     * Returns the resolution note, or null.
+     *
+     * @return the resolution note, or null
+     */
     public String resolution() {
         return resolution;
     }

@@ -67,7 +67,11 @@ public final class TenantRequest {
         return new Builder();
     }
 
-    /** Returns the tenant name, or null when not changed. */
+    /**
+     * Returns the tenant name, or null when not changed.
+     *
+     * @return the tenant name, or null when not changed
+     */
     public String name() {
         return name;
     }
