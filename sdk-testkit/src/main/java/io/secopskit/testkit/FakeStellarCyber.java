@@ -181,12 +181,20 @@ public final class FakeStellarCyber extends FakeVendor {
         return this;
     }
 
-    /** Returns how many tokens were issued. */
+    /**
+     * Returns how many tokens were issued.
+     *
+     * @return how many tokens were issued
+     */
     public int tokensIssued() {
         return tokensIssued.get();
     }
 
-    /** Returns how many API calls were rejected with 401. */
+    /**
+     * Returns how many API calls were rejected with 401.
+     *
+     * @return how many API calls were rejected with 401
+     */
     public int unauthorizedResponses() {
         return rejected.get();
     }
