@@ -61,6 +61,8 @@ class CasesClientTest extends StellarTestBase {
         assertEquals("High", sent.queryParam("severity"));
         assertEquals("phishing,vip", sent.queryParam("tags"));
         assertTrue(sent.header("Authorization").startsWith("Bearer "));
+        assertEquals("application/json", sent.header("Accept"));
+        assertTrue(sent.header("User-Agent").startsWith("secopskit/"), sent.header("User-Agent"));
     }
 
     @Test
