@@ -19,7 +19,7 @@ public final class ListStellarCases {
             if (sandbox != null) {
                 sandbox.stellar().seedCases(tenant, 25);
             }
-            v.stellar.cases().list(CaseQuery.builder().tenantId(tenant).limit(10).sort("score").descending().build())
+            v.stellar.cases().list(CaseQuery.builder().tenantId(tenant).pageSize(10).sort("score").descending().build())
                     .stream().limit(10)
                     .forEach((Case c) -> out.println(c.score() + "\t" + c.severity() + "\t" + c.status() + "\t" + c.name()));
         });

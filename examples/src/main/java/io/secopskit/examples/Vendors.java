@@ -7,7 +7,7 @@ import io.secopskit.chronicle.ChronicleRegion;
 import io.secopskit.core.Secret;
 import io.secopskit.core.http.ClientOptions;
 import io.secopskit.servicenow.ServiceNowClient;
-import io.secopskit.stellar.StellarCyberClient;
+import io.secopskit.stellar.StellarClient;
 import io.secopskit.taegis.TaegisClient;
 import io.secopskit.taegis.TaegisRegion;
 import io.secopskit.testkit.SecOpsSandbox;
@@ -37,10 +37,10 @@ public final class Vendors {
     /** ServiceNow client, or null. */
     public final ServiceNowClient serviceNow;
     /** Stellar Cyber client, or null. */
-    public final StellarCyberClient stellar;
+    public final StellarClient stellar;
 
     private Vendors(ChronicleClient chronicle, TaegisClient taegis, String taegisPartnerTenantId, CarbonBlackClient carbonBlack,
-                    ServiceNowClient serviceNow, StellarCyberClient stellar) {
+                    ServiceNowClient serviceNow, StellarClient stellar) {
         this.chronicle = chronicle;
         this.taegis = taegis;
         this.taegisPartnerTenantId = taegisPartnerTenantId;
@@ -78,7 +78,7 @@ public final class Vendors {
                         .orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build(),
                 ServiceNowClient.builder().instance(a.serviceNow()).options(options)
                         .basicAuth(SecOpsSandbox.SERVICENOW_USER, Secret.of(SecOpsSandbox.SERVICENOW_PASSWORD)).build(),
-                StellarCyberClient.builder().endpoint(a.stellar()).options(options)
+                StellarClient.builder().endpoint(a.stellar()).options(options)
                         .apiKey(SecOpsSandbox.STELLAR_USER, Secret.of(SecOpsSandbox.STELLAR_API_KEY)).build());
     }
 
@@ -173,7 +173,7 @@ public final class Vendors {
         ServiceNowClient sn = s.has("servicenow.instance") ? ServiceNowClient.builder()
                 .instance(URI.create(s.get("servicenow.instance")))
                 .basicAuth(s.get("servicenow.user"), Secret.of(s.get("servicenow.password"))).build() : null;
-        StellarCyberClient stellar = s.has("stellar.host") ? StellarCyberClient.builder().host(s.get("stellar.host"))
+        StellarClient stellar = s.has("stellar.host") ? StellarClient.builder().host(s.get("stellar.host"))
                 .apiKey(s.get("stellar.email"), Secret.of(s.get("stellar.apiKey"))).build() : null;
         return new Vendors(chronicle, taegis, s.get("taegis.partnerTenantId", null), cb, sn, stellar);
     }

@@ -32,14 +32,14 @@ import java.util.regex.Pattern;
 public final class StellarTenantProvisioner implements TenantProvisioner {
     private static final Pattern TAG = Pattern.compile("(?:^|[\\s;,])customer_code=([a-z][a-z0-9-]*)(?=$|[\\s;,])");
 
-    private final StellarCyberClient client;
+    private final StellarClient client;
 
     /**
      * Creates the provisioner.
      *
      * @param client the Stellar Cyber client
      */
-    public StellarTenantProvisioner(StellarCyberClient client) {
+    public StellarTenantProvisioner(StellarClient client) {
         this.client = Objects.requireNonNull(client, "client");
     }
 

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class AuthModesTest extends StellarTestBase {
@@ -30,9 +33,10 @@ class AuthModesTest extends StellarTestBase {
     void apiKey_exchangesBasicEmailKeyForJwt_andSendsBearer() {
         client.tenants().list().stream().count();
 
-        FakeRequest exchange = fake.requests("POST", StellarCyberClient.TOKEN_PATH).get(0);
+        FakeRequest exchange = fake.requests("POST", StellarClient.TOKEN_PATH).get(0);
         assertEquals(basic(EMAIL, KEY), exchange.header("Authorization"));
         assertEquals("", exchange.body());
+        assertEquals("application/json", exchange.header("Accept"));
         FakeRequest call = fake.requests("GET", "/connect/api/v1/tenants").get(0);
         assertTrue(call.header("Authorization").matches("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+"), call.header("Authorization"));
     }
@@ -40,45 +44,155 @@ class AuthModesTest extends StellarTestBase {
     @Test
     void scopedApiKey_sendsKeyAsBearerToExchange() {
         fake.scopedKey("scoped-key-xyz");
-        StellarCyberClient scoped = builder().scopedApiKey(Secret.of("scoped-key-xyz")).build();
+        StellarClient scoped = builder().scopedApiKey(Secret.of("scoped-key-xyz")).build();
 
         scoped.tenants().list().stream().count();
 
-        assertEquals("Bearer scoped-key-xyz", fake.requests("POST", StellarCyberClient.TOKEN_PATH).get(0).header("Authorization"));
+        assertEquals("Bearer scoped-key-xyz", fake.requests("POST", StellarClient.TOKEN_PATH).get(0).header("Authorization"));
         assertTrue(fake.requests("GET", "/connect/api/v1/tenants").get(0).header("Authorization").startsWith("Bearer ey"));
     }
 
     @Test
-    void basicApiKey_sendsBasicOnEveryCall_andNeverExchanges() {
+    void tokenExchange_carriesTheDocumentedFormContentType_exactly() {
+        client.tenants().list().stream().count();
+
+        FakeRequest exchange = fake.requests("POST", StellarClient.TOKEN_PATH).get(0);
+        assertFormContentType(exchange.header("Content-Type"));
+        assertEquals("0", exchange.header("Content-Length"));
+    }
+
+    /**
+     * The vendor document's token request sends {@code Content-Type: application/x-www-form-urlencoded}. The
+     * media type must be exactly that; core's token call (OkHttp's text body) may add only
+     * {@code ; charset=utf-8}, nothing else.
+     */
+    private static void assertFormContentType(String header) {
+        assertTrue(Set.of(StellarClient.TOKEN_CONTENT_TYPE, StellarClient.TOKEN_CONTENT_TYPE + "; charset=utf-8")
+                .contains(header), header);
+        assertEquals("application/x-www-form-urlencoded", header.split(";")[0]);
+    }
+
+    @Test
+    void scopedApiKey_tokenExchange_carriesTheFormContentTypeToo() {
+        fake.scopedKey("scoped-key-xyz");
+        try (StellarClient scoped = builder().scopedApiKey(Secret.of("scoped-key-xyz")).build()) {
+            scoped.tenants().list().stream().count();
+        }
+
+        assertFormContentType(fake.requests("POST", StellarClient.TOKEN_PATH).get(0).header("Content-Type"));
+    }
+
+    @Test
+    void apiKeySupplier_isReadAtEveryExchange_soARotatedKeyNeedsNoNewClient() {
+        AtomicReference<String> vault = new AtomicReference<>(KEY);
+        AtomicInteger reads = new AtomicInteger();
+        try (StellarClient rotating = builder().apiKey(EMAIL, () -> {
+            reads.incrementAndGet();
+            return Secret.of(vault.get());
+        }).build()) {
+            rotating.tenants().list().stream().count();
+            fake.user(EMAIL, "rotated-key-2");
+            vault.set("rotated-key-2");
+            clock.advance(Duration.ofSeconds(601));
+
+            rotating.tenants().list().stream().count();
+        }
+
+        List<FakeRequest> exchanges = fake.requests("POST", StellarClient.TOKEN_PATH);
+        assertEquals(2, exchanges.size());
+        assertEquals(basic(EMAIL, KEY), exchanges.get(0).header("Authorization"));
+        assertEquals(basic(EMAIL, "rotated-key-2"), exchanges.get(1).header("Authorization"));
+        assertEquals(2, reads.get(), "read once per exchange, not per call");
+    }
+
+    @Test
+    void scopedApiKeySupplier_isReadAtEveryExchange() {
+        fake.scopedKey("scoped-1").scopedKey("scoped-2");
+        AtomicReference<String> vault = new AtomicReference<>("scoped-1");
+        try (StellarClient scoped = builder().scopedApiKey(() -> Secret.of(vault.get())).build()) {
+            scoped.tenants().list().stream().count();
+            vault.set("scoped-2");
+            clock.advance(Duration.ofSeconds(601));
+            scoped.tenants().list().stream().count();
+        }
+
+        List<FakeRequest> exchanges = fake.requests("POST", StellarClient.TOKEN_PATH);
+        assertEquals("Bearer scoped-1", exchanges.get(0).header("Authorization"));
+        assertEquals("Bearer scoped-2", exchanges.get(1).header("Authorization"));
+    }
+
+    @Test
+    void basicAuthSupplier_isReadAgainAfter401_andTheRotatedKeyIsReplayedOnce() {
         fake.allowBasicAuth(true);
-        StellarCyberClient basic = builder().basicApiKey(EMAIL, Secret.of(KEY)).build();
+        AtomicReference<String> vault = new AtomicReference<>(KEY);
+        try (StellarClient basic = builder().basicAuth(EMAIL, () -> Secret.of(vault.get())).build()) {
+            basic.tenants().list().stream().count();
+            fake.user(EMAIL, "rotated-key-2");
+            vault.set("rotated-key-2");
+
+            basic.tenants().list().stream().count();
+        }
+
+        List<FakeRequest> gets = fake.requests("GET", "/connect/api/v1/tenants");
+        assertEquals(3, gets.size(), "the first call, the refused one with the old key, and one replay");
+        assertEquals(basic(EMAIL, KEY), gets.get(1).header("Authorization"));
+        assertEquals(basic(EMAIL, "rotated-key-2"), gets.get(2).header("Authorization"));
+    }
+
+    @Test
+    void basicAuth_sendsBasicOnEveryCall_andNeverExchanges() {
+        fake.allowBasicAuth(true);
+        StellarClient basic = builder().basicAuth(EMAIL, Secret.of(KEY)).build();
 
         basic.tenants().list().stream().count();
         basic.tenants().list().stream().count();
 
-        assertTrue(fake.requests("POST", StellarCyberClient.TOKEN_PATH).isEmpty());
+        assertTrue(fake.requests("POST", StellarClient.TOKEN_PATH).isEmpty());
+        assertEquals(2, fake.requests("GET", "/connect/api/v1/tenants").size());
         for (FakeRequest r : fake.requests("GET", "/connect/api/v1/tenants")) {
             assertEquals(basic(EMAIL, KEY), r.header("Authorization"));
         }
+        basic.close();
     }
 
     @Test
-    void builder_twoAuthModes_areRefused() {
-        assertThrows(IllegalStateException.class,
-                () -> builder().apiKey(EMAIL, Secret.of(KEY)).scopedApiKey(Secret.of("k")));
-        assertThrows(IllegalArgumentException.class, () -> builder().build());
-    }
-
-    @Test
-    void wrongKey_surfacesAuthenticationException_withoutTheKey() {
-        StellarCyberClient wrong = builder().apiKey(EMAIL, Secret.of("WRONG-KEY-VALUE")).build();
+    void wrongKey_surfacesAuthenticationException_namingHostAndWhatToCheck_withoutTheKey() {
+        StellarClient wrong = builder().apiKey(EMAIL, Secret.of("WRONG-KEY-VALUE")).build();
         try (LogCapture logs = new LogCapture()) {
             AuthenticationException e = assertThrows(AuthenticationException.class, () -> wrong.tenants().list().stream().count());
 
             assertEquals(401, e.httpStatus());
-            assertFalse((e.getMessage() + logs.all()).contains("WRONG-KEY-VALUE"));
+            assertEquals("stellar", e.vendor());
+            assertEquals("token", e.operation());
+            assertEquals(host(), e.host());
+            assertTrue(e.getMessage().contains("check the user e-mail and API key given to apiKey(...)"), e.getMessage());
+            assertTrue(e.getMessage().contains("SSO users cannot use the API"), e.getMessage());
+            assertFalse((e.getMessage() + logs.all() + wrong).contains("WRONG-KEY-VALUE"));
             assertTrue(fake.requests("GET", "/connect/api/v1/tenants").isEmpty());
         }
+        wrong.close();
+    }
+
+    @Test
+    void wrongScopedKey_hintNamesScopedApiKey() {
+        try (StellarClient wrong = builder().scopedApiKey(Secret.of("not-a-scoped-key")).build()) {
+            AuthenticationException e = assertThrows(AuthenticationException.class, () -> wrong.tenants().list().stream().count());
+
+            assertTrue(e.getMessage().contains("check the key given to scopedApiKey(...)"), e.getMessage());
+            assertFalse(e.getMessage().contains("not-a-scoped-key"));
+        }
+    }
+
+    @Test
+    void wrongKey_50Calls_sendAtMostOneTokenRequestPerBackoffWindow() {
+        try (StellarClient wrong = builder().apiKey(EMAIL, Secret.of("WRONG")).build()) {
+            for (int i = 0; i < 50; i++) {
+                assertThrows(AuthenticationException.class, () -> wrong.tenants().list().stream().count());
+            }
+        }
+
+        assertEquals(1, fake.requests("POST", StellarClient.TOKEN_PATH).size(), "the clock did not move: one window");
+        assertTrue(fake.requests("GET", "/connect/api/v1/tenants").isEmpty());
     }
 
     @Test
@@ -125,7 +239,7 @@ class AuthModesTest extends StellarTestBase {
 
         List<FakeRequest> gets = fake.requests("GET", "/connect/api/v1/tenants");
         assertEquals(2, gets.size(), "the call and exactly one replay");
-        assertEquals(1, fake.requests("POST", StellarCyberClient.TOKEN_PATH).size(), "exactly one refresh");
+        assertEquals(1, fake.requests("POST", StellarClient.TOKEN_PATH).size(), "exactly one refresh");
         assertFalse(gets.get(0).header("Authorization").equals(gets.get(1).header("Authorization")),
                 "the replay carries the new token");
     }

@@ -2,6 +2,8 @@ package io.secopskit.stellar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.ValidationException;
+import io.secopskit.core.paging.Page;
 import io.secopskit.stellar.model.Case;
 import io.secopskit.stellar.model.CaseComment;
 import io.secopskit.stellar.model.CaseQuery;
@@ -19,6 +22,7 @@ import io.secopskit.testkit.FakeRequest;
 import io.secopskit.testkit.FakeResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -39,7 +43,7 @@ class CasesClientTest extends StellarTestBase {
         Instant from = Instant.parse("2026-11-01T00:00:00Z");
         Instant to = Instant.parse("2026-11-30T00:00:00Z");
 
-        client.cases().list(CaseQuery.builder().tenantId(TENANT).limit(10).sort("score").descending()
+        client.cases().list(CaseQuery.builder().tenantId(TENANT).pageSize(10).sort("score").descending()
                 .createdBetween(from, to).modifiedBetween(from, to).status(CaseStatus.IN_PROGRESS)
                 .severity(CaseSeverity.HIGH).tag("phishing").tag("vip").build()).stream().count();
 
@@ -57,12 +61,14 @@ class CasesClientTest extends StellarTestBase {
         assertEquals("High", sent.queryParam("severity"));
         assertEquals("phishing,vip", sent.queryParam("tags"));
         assertTrue(sent.header("Authorization").startsWith("Bearer "));
+        assertEquals("application/json", sent.header("Accept"));
+        assertTrue(sent.header("User-Agent").startsWith("secopskit/"), sent.header("User-Agent"));
     }
 
     @Test
     void list_1234Cases_pagesEachExactlyOnce_fetchingLazily() {
         Set<String> seeded = new HashSet<>(fake.seedCases(TENANT, 1234));
-        Iterator<Case> it = client.cases().list(CaseQuery.builder().tenantId(TENANT).limit(100).build()).iterator();
+        Iterator<Case> it = client.cases().list(CaseQuery.builder().tenantId(TENANT).pageSize(100).build()).iterator();
         assertTrue(listCalls().isEmpty(), "nothing fetched before iteration");
         for (int i = 0; i < 100; i++) {
             it.next();
@@ -87,7 +93,7 @@ class CasesClientTest extends StellarTestBase {
     void list_sortsDescendingByScore_andReadsTypedCases() {
         fake.seedCases(TENANT, 5);
 
-        List<Case> top = client.cases().list(CaseQuery.builder().tenantId(TENANT).sort("score").descending().limit(2).build())
+        List<Case> top = client.cases().list(CaseQuery.builder().tenantId(TENANT).sort("score").descending().pageSize(2).build())
                 .stream().limit(2).collect(Collectors.toList());
 
         assertEquals(5.0, top.get(0).score());
@@ -100,15 +106,15 @@ class CasesClientTest extends StellarTestBase {
     }
 
     @Test
-    void caseQuery_limit501_isRejectedClientSide() {
-        ValidationException e = assertThrows(ValidationException.class, () -> CaseQuery.builder().limit(501).build());
-        assertEquals("limit", e.field());
+    void caseQuery_pageSize501_isRejectedClientSide() {
+        ValidationException e = assertThrows(ValidationException.class, () -> CaseQuery.builder().pageSize(501).build());
+        assertEquals("pageSize", e.field());
         assertTrue(e.getMessage().contains("between 1 and 500"), e.getMessage());
-        assertThrows(ValidationException.class, () -> CaseQuery.builder().limit(0).build());
+        assertThrows(ValidationException.class, () -> CaseQuery.builder().pageSize(0).build());
         assertThrows(ValidationException.class, () -> CaseQuery.builder().skip(-1).build());
         assertThrows(ValidationException.class, () -> CaseQuery.builder()
                 .createdBetween(Instant.parse("2026-02-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:00Z")).build());
-        CaseQuery.builder().limit(500).build();
+        CaseQuery.builder().pageSize(500).build();
         assertTrue(fake.requests().isEmpty());
     }
 
@@ -149,27 +155,88 @@ class CasesClientTest extends StellarTestBase {
     }
 
     @Test
-    void comments_addThenList() {
+    void comments_createThenList() {
         String id = fake.seedCases(TENANT, 1).get(0);
 
-        CaseComment added = client.cases().addComment(id, "escalated to tier 2");
-        List<CaseComment> all = client.cases().comments(id);
+        CaseComment added = client.cases().comments().create(id, "escalated to tier 2");
+        List<Page<CaseComment>> pages = new ArrayList<>();
+        client.cases().comments().list(id).byPage().forEach(pages::add);
 
-        assertEquals("{\"comment\":\"escalated to tier 2\"}", fake.requests("POST", CASES + "/" + id + "/comments").get(0).body());
+        FakeRequest post = fake.requests("POST", CASES + "/" + id + "/comments").get(0);
+        assertEquals("{\"comment\":\"escalated to tier 2\"}", post.body());
+        assertTrue(post.header("Content-Type").startsWith("application/json"), post.header("Content-Type"));
         assertEquals("escalated to tier 2", added.comment());
-        assertEquals(1, all.size());
-        assertEquals(added.id(), all.get(0).id());
-        assertThrows(ValidationException.class, () -> client.cases().addComment(id, " "));
+        assertEquals(1, pages.size(), "the vendor answers in one page");
+        assertEquals(List.of(added.id()), pages.get(0).items().stream().map(CaseComment::id).collect(Collectors.toList()));
+        assertNull(pages.get(0).continuationToken(), "a single-answer list has nothing to resume");
+        assertEquals(1, fake.requests("GET", CASES + "/" + id + "/comments").size());
+        assertEquals("comment", assertThrows(ValidationException.class,
+                () -> client.cases().comments().create(id, " ")).field());
     }
 
     @Test
-    void addComment_after503_isNotRetried() {
+    void commentsCreate_after503_isNotRetried() {
         String id = fake.seedCases(TENANT, 1).get(0);
         fake.faults().nextCalls(1, "POST", CASES).respond(503, "{\"error\":\"busy\"}");
 
-        assertThrows(ServerException.class, () -> client.cases().addComment(id, "x"));
+        assertThrows(ServerException.class, () -> client.cases().comments().create(id, "x"));
 
         assertEquals(1, fake.requests("POST", CASES + "/" + id + "/comments").size());
+    }
+
+    @Test
+    void list_continuationToken_resumesAtTheNextPage_inANewIteration() {
+        fake.seedCases(TENANT, 250);
+        CaseQuery query = CaseQuery.builder().tenantId(TENANT).pageSize(100).build();
+        Page<Case> first = client.cases().list(query).byPage().iterator().next();
+        String token = first.continuationToken();
+        assertNotNull(token);
+        fake.clearJournal();
+
+        List<String> rest = client.cases().list(query).resumeFrom(token).stream().map(Case::id).collect(Collectors.toList());
+
+        assertEquals(150, rest.size());
+        assertEquals(List.of("100", "200"), listCalls().stream().map(r -> r.queryParam("skip")).collect(Collectors.toList()));
+        assertTrue(java.util.Collections.disjoint(rest, first.items().stream().map(Case::id).collect(Collectors.toList())));
+    }
+
+    @Test
+    void list_tokenOfAnotherList_isRefusedBeforeSending() {
+        fake.seedCases(TENANT, 5);
+        String otherListToken = "v1." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("stellar.ListTenants\n0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        fake.clearJournal();
+
+        ValidationException e = assertThrows(ValidationException.class, () -> client.cases()
+                .list(CaseQuery.builder().build()).resumeFrom(otherListToken).iterator().hasNext());
+
+        assertEquals("continuationToken", e.field());
+        assertTrue(fake.requests().isEmpty());
+    }
+
+    @Test
+    void list_answerWithoutTotal_pagesUntilAShortPage() {
+        fake.seedCases(TENANT, 5);
+        fake.faults().nextCalls(1, "GET", CASES).respond(200,
+                "{\"data\":{\"cases\":[{\"_id\":\"a1\"},{\"_id\":\"a2\"}]}}");
+
+        List<String> ids = client.cases().list(CaseQuery.builder().pageSize(2).build()).stream().map(Case::id)
+                .collect(Collectors.toList());
+
+        assertEquals(2 + 3, ids.size(), "a full page without total asks for more; the fake's pages then follow");
+        assertEquals(List.of("0", "2", "4"), listCalls().stream().map(r -> r.queryParam("skip")).collect(Collectors.toList()));
+    }
+
+    @Test
+    void list_nullData_isATypedServerError() {
+        fake.faults().nextCalls(1, "GET", CASES).respond(200, "{\"data\":null}");
+
+        ServerException e = assertThrows(ServerException.class, () -> client.cases().list(CaseQuery.builder().build())
+                .iterator().hasNext());
+
+        assertEquals("ListCases", e.operation());
+        assertEquals(host(), e.host());
+        assertTrue(e.getMessage().contains("data"), e.getMessage());
     }
 
     @Test
@@ -182,7 +249,7 @@ class CasesClientTest extends StellarTestBase {
 
         fake.faults().nextCalls(1, "POST", CASES).respond(400, "{\"error\":\"Rate limit exceeded\"}");
         String id = client.cases().list(CaseQuery.builder().build()).iterator().next().id();
-        RateLimitedException e = assertThrows(RateLimitedException.class, () -> client.cases().addComment(id, "x"));
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> client.cases().comments().create(id, "x"));
         assertEquals(400, e.httpStatus());
     }
 

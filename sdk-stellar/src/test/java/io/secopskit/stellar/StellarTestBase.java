@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** A fresh FakeStellarCyber and a JWT-mode client per test, sharing a test clock. */
+/** A fresh FakeStellarCyber and a JWT-mode client per test, sharing a test clock; sleeps are recorded, not slept. */
 abstract class StellarTestBase {
     static final String EMAIL = "soc-bot@partner.example";
     static final String KEY = "user-api-key-0123456789";
@@ -20,7 +20,7 @@ abstract class StellarTestBase {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T12:00:00Z"));
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
     FakeStellarCyber fake;
-    StellarCyberClient client;
+    StellarClient client;
 
     @BeforeEach
     void startFake() {
@@ -31,13 +31,24 @@ abstract class StellarTestBase {
         client = builder().apiKey(EMAIL, Secret.of(KEY)).build();
     }
 
-    StellarCyberClient.Builder builder() {
-        return StellarCyberClient.builder().endpoint(fake.baseUri())
-                .options(ClientOptions.builder().clock(clock).sleeper(sleeps::add).build());
+    StellarClient.Builder builder() {
+        return StellarClient.builder().endpoint(fake.baseUri()).options(options().build());
+    }
+
+    ClientOptions.Builder options() {
+        return ClientOptions.builder().clock(clock).sleeper(sleeps::add);
+    }
+
+    /** The host every error must name: the fake's loopback address. */
+    String host() {
+        return fake.baseUri().getHost();
     }
 
     @AfterEach
     void stopFake() {
+        if (client != null) {
+            client.close();
+        }
         fake.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.secopskit.stellar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,9 @@ import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.ValidationException;
 import io.secopskit.stellar.model.Tenant;
 import io.secopskit.stellar.model.TenantRequest;
+import io.secopskit.core.paging.Page;
 import io.secopskit.testkit.FakeRequest;
+import io.secopskit.testkit.FakeResponse;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,47 @@ class TenantsClientTest extends StellarTestBase {
     }
 
     @Test
+    void info_holdsTheCustomerTag_andIsReadBackByListAndGet() {
+        Tenant created = client.tenants().create(TenantRequest.builder().name("Acme").info("customer_code=acme-corp")
+                .buildForCreate());
+
+        assertEquals("{\"cust_name\":\"Acme\",\"info\":\"customer_code=acme-corp\"}",
+                fake.requests("POST", TENANTS + "/").get(0).body());
+        assertEquals("customer_code=acme-corp", client.tenants().get(created.id()).info());
+        List<Page<Tenant>> pages = new java.util.ArrayList<>();
+        client.tenants().list().byPage().forEach(pages::add);
+        assertEquals(1, pages.size());
+        assertEquals("customer_code=acme-corp", pages.get(0).items().get(0).info());
+        assertNull(pages.get(0).continuationToken(), "one answer, nothing to resume");
+
+        client.tenants().update(created.id(), TenantRequest.builder().info("customer_code=acme-corp; tier=gold").buildForUpdate());
+        assertEquals("{\"info\":\"customer_code=acme-corp; tier=gold\"}",
+                fake.requests("PATCH", TENANTS + "/" + created.id()).get(0).body());
+    }
+
+    @Test
+    void list_dataNotAnArray_isATypedServerError() {
+        fake.faults().nextCalls(1, "GET", TENANTS).respond(200, "{\"data\":{\"cust_id\":\"x\"}}");
+
+        ServerException e = assertThrows(ServerException.class, () -> client.tenants().list().stream().count());
+
+        assertEquals("ListTenants", e.operation());
+        assertEquals(host(), e.host());
+        assertTrue(e.getMessage().contains("array"), e.getMessage());
+    }
+
+    @Test
+    void get_emptyBody_isATypedServerError() {
+        Tenant acme = createAcme();
+        fake.faults().nextCalls(1, "GET", TENANTS + "/").respond(FakeResponse.empty(200));
+
+        ServerException e = assertThrows(ServerException.class, () -> client.tenants().get(acme.id()));
+
+        assertEquals("GetTenant", e.operation());
+        assertEquals(host(), e.host());
+    }
+
+    @Test
     void validation_rejectsBeforeSending() {
         assertEquals("cust_name", assertThrows(ValidationException.class,
                 () -> TenantRequest.builder().contact("x").buildForCreate()).field());
@@ -91,6 +135,7 @@ class TenantsClientTest extends StellarTestBase {
                 () -> TenantRequest.builder().buildForUpdate()).field());
         assertEquals("tenant_id", assertThrows(ValidationException.class,
                 () -> client.tenants().get("../cases")).field());
+        assertEquals("request", assertThrows(ValidationException.class, () -> client.tenants().create(null)).field());
         assertTrue(fake.requests().isEmpty());
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,7 +31,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <ul>
  *   <li>{@code POST /connect/api/v1/access_token}: {@code Basic base64(email:key)} for registered user keys,
  *       or {@code Bearer <key>} for scoped keys; answers {@code {"access_token": <JWT>, "exp": <epoch s>}}
- *       with a real HS256-signed JWT whose lifetime is configurable (default 600 s).</li>
+ *       with a real HS256-signed JWT ({@code iat}, {@code exp}) whose lifetime is configurable (default
+ *       600 s); {@link #tokenAnswer} reshapes the answer (expiry under {@code data}, {@code expires_in},
+ *       hostile values) for tests of how clients read it.</li>
  *   <li>API calls accept a valid, unexpired JWT (checked against the fake's clock; expired → 401), or,
  *       when {@link #allowBasicAuth(boolean)} is on (5.4.0 mode), Basic with a registered key.</li>
  *   <li>Cases: list with tenantid, limit (max 500, else 400), skip, sort, order, created/modified ranges,
@@ -54,7 +57,9 @@ public final class FakeStellarCyber extends FakeVendor {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicLong ids = new AtomicLong(0x65d5ef5f7d0f9a00L);
     private volatile Duration tokenLifetime = Duration.ofSeconds(600);
+    private volatile Duration issuerClockOffset = Duration.ZERO;
     private volatile boolean basicAuth;
+    private volatile BiFunction<String, Long, String> tokenAnswer = FakeStellarCyber::documentedTokenAnswer;
 
     /** Creates the fake; call {@link #start()} before use. */
     public FakeStellarCyber() {
@@ -134,6 +139,39 @@ public final class FakeStellarCyber extends FakeVendor {
     }
 
     /**
+     * Shapes the token endpoint's successful answer. The function gets the signed JWT and its {@code exp}
+     * claim (epoch seconds) and returns the JSON text to send; the default is the documented
+     * {@code {"access_token": <jwt>, "exp": <exp>}}.
+     *
+     * @param shape builds the answer body from the JWT and its expiry
+     * @return this fake
+     */
+    public FakeStellarCyber tokenAnswer(BiFunction<String, Long, String> shape) {
+        this.tokenAnswer = java.util.Objects.requireNonNull(shape, "shape");
+        return this;
+    }
+
+    /**
+     * Makes the server's clock run ahead of (positive) or behind (negative) the fake's clock when it writes
+     * {@code iat} and {@code exp} into tokens and checks them, to test clients on a skewed machine.
+     *
+     * @param offset how far the server's clock is ahead of the fake's clock
+     * @return this fake
+     */
+    public FakeStellarCyber issuerClockOffset(Duration offset) {
+        this.issuerClockOffset = java.util.Objects.requireNonNull(offset, "offset");
+        return this;
+    }
+
+    private static String documentedTokenAnswer(String jwt, Long exp) {
+        return MAPPER.createObjectNode().put("access_token", jwt).put("exp", exp).toString();
+    }
+
+    private Instant serverNow() {
+        return clock().instant().plus(issuerClockOffset);
+    }
+
+    /**
      * Accepts Basic auth with a user key on API calls (5.4.0 behaviour).
      *
      * @param value whether Basic is accepted
@@ -144,12 +182,20 @@ public final class FakeStellarCyber extends FakeVendor {
         return this;
     }
 
-    /** Returns how many tokens were issued. */
+    /**
+     * Returns how many tokens were issued.
+     *
+     * @return how many tokens were issued
+     */
     public int tokensIssued() {
         return tokensIssued.get();
     }
 
-    /** Returns how many API calls were rejected with 401. */
+    /**
+     * Returns how many API calls were rejected with 401.
+     *
+     * @return how many API calls were rejected with 401
+     */
     public int unauthorizedResponses() {
         return rejected.get();
     }
@@ -237,11 +283,12 @@ public final class FakeStellarCyber extends FakeVendor {
         if (!ok) {
             return FakeResponse.json(401, "{\"error\":\"Unauthorized\"}");
         }
-        long exp = clock().instant().plus(tokenLifetime).getEpochSecond();
-        String jwt = sign(MAPPER.createObjectNode().put("sub", "api").put("iat", clock().instant().getEpochSecond())
+        Instant now = serverNow();
+        long exp = now.plus(tokenLifetime).getEpochSecond();
+        String jwt = sign(MAPPER.createObjectNode().put("sub", "api").put("iat", now.getEpochSecond())
                 .put("exp", exp).put("jti", nextId()));
         tokensIssued.incrementAndGet();
-        return FakeResponse.json(200, MAPPER.createObjectNode().put("access_token", jwt).put("exp", exp));
+        return FakeResponse.json(200, tokenAnswer.apply(jwt, exp));
     }
 
     private boolean knownUser(String basic) {
@@ -283,7 +330,7 @@ public final class FakeStellarCyber extends FakeVendor {
                 return false;
             }
             JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return clock().instant().isBefore(Instant.ofEpochSecond(claims.path("exp").asLong()));
+            return serverNow().isBefore(Instant.ofEpochSecond(claims.path("exp").asLong()));
         } catch (IOException | IllegalArgumentException e) {
             return false;
         }

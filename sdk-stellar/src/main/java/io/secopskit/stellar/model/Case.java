@@ -44,7 +44,26 @@ public record Case(
         @JsonProperty("created_by") String createdBy,
         @JsonProperty("modified_by") String modifiedBy) {
 
-    /** Replaces absent tags with an empty list. */
+    /**
+     * Replaces absent tags with an empty list.
+     *
+     * @param id           case id ({@code _id})
+     * @param name         case name
+     * @param status       status
+     * @param severity     severity ({@code severity} or {@code priority} on the wire)
+     * @param score        case score ({@code score} or {@code incident_score})
+     * @param size         number of alerts
+     * @param assignee     assignee user id, empty when unassigned
+     * @param assigneeName assignee display name
+     * @param tags         tags
+     * @param tenantId     tenant ({@code cust_id})
+     * @param tenantName   tenant name
+     * @param ticketId     ticket number
+     * @param createdAt    creation time
+     * @param modifiedAt   last change
+     * @param createdBy    creator
+     * @param modifiedBy   last modifier
+     */
     public Case {
         tags = tags == null ? List.of() : List.copyOf(tags);
     }

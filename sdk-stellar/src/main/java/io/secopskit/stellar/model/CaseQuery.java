@@ -1,6 +1,7 @@
 package io.secopskit.stellar.model;
 
 import io.secopskit.core.error.ValidationException;
+import io.secopskit.stellar.StellarClient;
 import io.secopskit.stellar.internal.StellarRules;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,13 +10,14 @@ import java.util.Objects;
 
 /**
  * Filters, sorting and page size for listing cases ({@code GET /connect/api/v1/cases}). Build with
- * {@link #builder()}; {@link Builder#build()} rejects a page size above 500 and reversed time ranges.
+ * {@link #builder()}; {@link Builder#build()} rejects a page size outside 1–500, a negative start and
+ * reversed time ranges, before anything is sent. Immutable.
  */
 public final class CaseQuery {
     private static final String OP = "ListCases";
 
     private final String tenantId;
-    private final int limit;
+    private final int pageSize;
     private final int skip;
     private final String sort;
     private final boolean descending;
@@ -29,9 +31,9 @@ public final class CaseQuery {
 
     private CaseQuery(Builder b) {
         this.tenantId = b.tenantId;
-        this.limit = StellarRules.range(OP, "limit", b.limit, 1, StellarRules.MAX_CASE_LIMIT);
+        this.pageSize = StellarRules.range(OP, "pageSize", b.pageSize, 1, StellarRules.MAX_CASE_PAGE_SIZE);
         if (b.skip < 0) {
-            throw new ValidationException(StellarRules.VENDOR, OP, "skip", "must not be negative (was " + b.skip + ")");
+            throw new ValidationException(StellarClient.VENDOR, OP, "skip", "must not be negative (was " + b.skip + ")");
         }
         this.skip = b.skip;
         this.sort = b.sort;
@@ -50,7 +52,7 @@ public final class CaseQuery {
 
     private static void checkRange(String field, Instant from, Instant to) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new ValidationException(StellarRules.VENDOR, OP, "FROM~" + field, "must not be after TO~" + field);
+            throw new ValidationException(StellarClient.VENDOR, OP, "FROM~" + field, "must not be after TO~" + field);
         }
     }
 
@@ -63,62 +65,110 @@ public final class CaseQuery {
         return new Builder();
     }
 
-    /** Returns the tenant id filter, or null for every tenant the key can see. */
+    /**
+     * Returns the tenant id filter, or null for every tenant the key can see.
+     *
+     * @return the tenant id filter, or null for every tenant the key can see
+     */
     public String tenantId() {
         return tenantId;
     }
 
-    /** Returns the page size (1 to 500). */
-    public int limit() {
-        return limit;
+    /**
+     * Returns the page size (1 to 500), sent as {@code limit}.
+     *
+     * @return the page size (1 to 500), sent as {@code limit}
+     */
+    public int pageSize() {
+        return pageSize;
     }
 
-    /** Returns how many cases to skip before the first page. */
+    /**
+     * Returns how many matching cases to skip before the first page ({@code skip}).
+     *
+     * @return how many matching cases to skip before the first page ({@code skip})
+     */
     public int skip() {
         return skip;
     }
 
-    /** Returns the sort field, or null. */
+    /**
+     * Returns the sort field, or null.
+     *
+     * @return the sort field, or null
+     */
     public String sort() {
         return sort;
     }
 
-    /** Returns whether the order is descending. */
+    /**
+     * Returns whether the order is descending.
+     *
+     * @return whether the order is descending
+     */
     public boolean descending() {
         return descending;
     }
 
-    /** Returns the earliest creation time, or null. */
+    /**
+     * Returns the earliest creation time, or null.
+     *
+     * @return the earliest creation time, or null
+     */
     public Instant createdFrom() {
         return createdFrom;
     }
 
-    /** Returns the latest creation time, or null. */
+    /**
+     * Returns the latest creation time, or null.
+     *
+     * @return the latest creation time, or null
+     */
     public Instant createdTo() {
         return createdTo;
     }
 
-    /** Returns the earliest modification time, or null. */
+    /**
+     * Returns the earliest modification time, or null.
+     *
+     * @return the earliest modification time, or null
+     */
     public Instant modifiedFrom() {
         return modifiedFrom;
     }
 
-    /** Returns the latest modification time, or null. */
+    /**
+     * Returns the latest modification time, or null.
+     *
+     * @return the latest modification time, or null
+     */
     public Instant modifiedTo() {
         return modifiedTo;
     }
 
-    /** Returns the status filter, or null. */
+    /**
+     * Returns the status filter, or null.
+     *
+     * @return the status filter, or null
+     */
     public CaseStatus status() {
         return status;
     }
 
-    /** Returns the severity filter, or null. */
+    /**
+     * Returns the severity filter, or null.
+     *
+     * @return the severity filter, or null
+     */
     public CaseSeverity severity() {
         return severity;
     }
 
-    /** Returns the tag filter (empty for none). */
+    /**
+     * Returns the tag filter (empty for none).
+     *
+     * @return the tag filter (empty for none)
+     */
     public List<String> tags() {
         return tags;
     }
@@ -126,7 +176,7 @@ public final class CaseQuery {
     /** Builds a {@link CaseQuery}. */
     public static final class Builder {
         private String tenantId;
-        private int limit = 100;
+        private int pageSize = 100;
         private int skip;
         private String sort;
         private boolean descending;
@@ -153,18 +203,20 @@ public final class CaseQuery {
         }
 
         /**
-         * Sets the page size ({@code limit}), 1 to 500; default 100.
+         * Sets the page size, sent as {@code limit}: 1 to 500 (the vendor's maximum); default 100.
          *
          * @param value page size
          * @return this builder
          */
-        public Builder limit(int value) {
-            this.limit = value;
+        public Builder pageSize(int value) {
+            this.pageSize = value;
             return this;
         }
 
         /**
-         * Skips the first cases ({@code skip}).
+         * Starts after the first {@code value} matching cases ({@code skip}); to resume a list that stopped,
+         * prefer {@link io.secopskit.core.paging.PagedIterable#resumeFrom(String)} with a page's continuation
+         * token.
          *
          * @param value how many
          * @return this builder
@@ -181,7 +233,7 @@ public final class CaseQuery {
          * @return this builder
          */
         public Builder sort(String field) {
-            this.sort = Objects.requireNonNull(field, "field");
+            this.sort = StellarRules.required(OP, "sort", field);
             return this;
         }
 
@@ -268,7 +320,7 @@ public final class CaseQuery {
          * Checks the rules and builds the query.
          *
          * @return the query
-         * @throws ValidationException when the page size is outside 1-500, skip is negative or a range is reversed
+         * @throws ValidationException when the page size is outside 1–500, skip is negative or a range is reversed
          */
         public CaseQuery build() {
             return new CaseQuery(this);

@@ -16,7 +16,11 @@ public enum CaseSeverity {
     /** A value this SDK version does not know; never sent. */
     @JsonEnumDefaultValue UNRECOGNIZED;
 
-    /** Returns the wire text, for example {@code Critical}. */
+    /**
+     * Returns the wire text, for example {@code Critical}.
+     *
+     * @return the wire text, for example {@code Critical}
+     */
     public String wireValue() {
         return this == UNRECOGNIZED ? "Unrecognized" : name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }

@@ -18,7 +18,11 @@ public enum CaseStatus {
     /** A value this SDK version does not know; never sent. */
     @JsonEnumDefaultValue UNRECOGNIZED;
 
-    /** Returns the wire text, for example {@code In Progress}. */
+    /**
+     * Returns the wire text, for example {@code In Progress}.
+     *
+     * @return the wire text, for example {@code In Progress}
+     */
     public String wireValue() {
         return switch (this) {
             case NEW -> "New";

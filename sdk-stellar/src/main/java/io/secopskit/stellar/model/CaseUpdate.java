@@ -3,6 +3,7 @@ package io.secopskit.stellar.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.secopskit.core.error.ValidationException;
+import io.secopskit.stellar.StellarClient;
 import io.secopskit.stellar.internal.StellarRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ public final class CaseUpdate {
         this.tags = java.util.Collections.unmodifiableMap(t);
         this.resolution = b.resolution;
         if (status == null && severity == null && assignee == null && tags.isEmpty() && resolution == null) {
-            throw new ValidationException(StellarRules.VENDOR, OP, "update", "must change at least one field");
+            throw new ValidationException(StellarClient.VENDOR, OP, "update", "must change at least one field");
         }
     }
 
@@ -58,22 +59,38 @@ public final class CaseUpdate {
         return new Builder();
     }
 
-    /** Returns the new status, or null. */
+    /**
+     * Returns the new status, or null.
+     *
+     * @return the new status, or null
+     */
     public CaseStatus status() {
         return status;
     }
 
-    /** Returns the new severity, or null. */
+    /**
+     * Returns the new severity, or null.
+     *
+     * @return the new severity, or null
+     */
     public CaseSeverity severity() {
         return severity;
     }
 
-    /** Returns the new assignee, or null. */
+    /**
+     * Returns the new assignee, or null.
+     *
+     * @return the new assignee, or null
+     */
     public String assignee() {
         return assignee;
     }
 
-    /** Returns the resolution note, or null. */
+    /**
+     * Returns the resolution note, or null.
+     *
+     * @return the resolution note, or null
+     */
     public String resolution() {
         return resolution;
     }

@@ -2,6 +2,7 @@ package io.secopskit.stellar.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.secopskit.core.error.ValidationException;
+import io.secopskit.stellar.StellarClient;
 import io.secopskit.stellar.internal.StellarRules;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ public final class TenantRequest {
         this.name = b.name == null ? null : StellarRules.required(operation, "cust_name", b.name);
         this.contact = b.contact;
         if (b.contactEmail != null && !EMAIL.matcher(b.contactEmail).matches()) {
-            throw new ValidationException(StellarRules.VENDOR, operation, "contact_email",
+            throw new ValidationException(StellarClient.VENDOR, operation, "contact_email",
                     "must be an e-mail address (was '" + b.contactEmail + "')");
         }
         this.contactEmail = b.contactEmail;
@@ -47,11 +48,11 @@ public final class TenantRequest {
         this.info = b.info;
         this.retentionGroup = b.retentionGroup;
         if (b.ingestionLimit != null && b.ingestionLimit < 0) {
-            throw new ValidationException(StellarRules.VENDOR, operation, "ingestion_limit", "must not be negative");
+            throw new ValidationException(StellarClient.VENDOR, operation, "ingestion_limit", "must not be negative");
         }
         this.ingestionLimit = b.ingestionLimit;
         if (b.sessionTimeout != null && b.sessionTimeout < 1) {
-            throw new ValidationException(StellarRules.VENDOR, operation, "session_timeout", "must be at least 1 minute");
+            throw new ValidationException(StellarClient.VENDOR, operation, "session_timeout", "must be at least 1 minute");
         }
         this.sessionTimeout = b.sessionTimeout;
         this.mfaEnabled = b.mfaEnabled;
@@ -66,7 +67,11 @@ public final class TenantRequest {
         return new Builder();
     }
 
-    /** Returns the tenant name, or null when not changed. */
+    /**
+     * Returns the tenant name, or null when not changed.
+     *
+     * @return the tenant name, or null when not changed
+     */
     public String name() {
         return name;
     }
@@ -225,7 +230,7 @@ public final class TenantRequest {
             if (name == null && contact == null && contactEmail == null && contactPhone == null && address == null
                     && info == null && retentionGroup == null && ingestionLimit == null && sessionTimeout == null
                     && mfaEnabled == null) {
-                throw new ValidationException(StellarRules.VENDOR, "UpdateTenant", "update", "must change at least one field");
+                throw new ValidationException(StellarClient.VENDOR, "UpdateTenant", "update", "must change at least one field");
             }
             return new TenantRequest(this, "UpdateTenant");
         }
