@@ -43,7 +43,7 @@ public final class ServiceNowTenantProvisioner implements TenantProvisioner {
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
         Iterator<Map<String, Object>> it = client.table(CiEnrichmentResult.TABLE).list(TableQuery.builder()
-                .query("u_customer_code=" + spec.customerCode()).fields("sys_id").pageSize(1).build()).iterator();
+                .encodedQuery("u_customer_code=" + spec.customerCode()).fields("sys_id").pageSize(1).build()).iterator();
         return it.hasNext() ? Optional.of(ProvisionedTenant.found(vendor(), String.valueOf(it.next().get("sys_id"))))
                 : Optional.empty();
     }
@@ -51,7 +51,7 @@ public final class ServiceNowTenantProvisioner implements TenantProvisioner {
     @Override
     public ProvisionedTenant provision(TenantSpec spec) {
         String ciName = spec.hint("servicenow.ci_name") != null ? spec.hint("servicenow.ci_name") : spec.displayName();
-        Iterator<Map<String, Object>> ci = client.table("cmdb_ci").list(TableQuery.builder().query("name=" + ciName)
+        Iterator<Map<String, Object>> ci = client.table("cmdb_ci").list(TableQuery.builder().encodedQuery("name=" + ciName)
                 .fields("sys_id", "name").pageSize(1).build()).iterator();
         if (!ci.hasNext()) {
             throw new NotFoundException(ErrorInfo.of("servicenow", "Onboard").withVendorMessage(
