@@ -65,7 +65,7 @@ public final class Vendors {
                         .apiEndpoint(sandbox.carbonBlack().apiUri())
                         .apiKey(SecOpsSandbox.CARBON_BLACK_API_ID, Secret.of(SecOpsSandbox.CARBON_BLACK_API_SECRET))
                         .orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build(),
-                ServiceNowClient.builder().instance(sandbox.serviceNow().baseUri())
+                ServiceNowClient.builder().endpoint(sandbox.serviceNow().baseUri())
                         .basicAuth(SecOpsSandbox.SERVICENOW_USER, Secret.of(SecOpsSandbox.SERVICENOW_PASSWORD)).build(),
                 StellarCyberClient.builder().endpoint(sandbox.stellar().baseUri())
                         .apiKey(SecOpsSandbox.STELLAR_USER, Secret.of(SecOpsSandbox.STELLAR_API_KEY)).build());
@@ -104,7 +104,7 @@ public final class Vendors {
                 .apiKey(s.get("carbonblack.apiId"), Secret.of(s.get("carbonblack.apiSecret")))
                 .orgKey(s.get("carbonblack.orgKey")).build() : null;
         ServiceNowClient sn = s.has("servicenow.instance") ? ServiceNowClient.builder()
-                .instance(URI.create(s.get("servicenow.instance")))
+                .endpoint(URI.create(s.get("servicenow.instance")))
                 .basicAuth(s.get("servicenow.user"), Secret.of(s.get("servicenow.password"))).build() : null;
         StellarCyberClient stellar = s.has("stellar.host") ? StellarCyberClient.builder().host(s.get("stellar.host"))
                 .apiKey(s.get("stellar.email"), Secret.of(s.get("stellar.apiKey"))).build() : null;

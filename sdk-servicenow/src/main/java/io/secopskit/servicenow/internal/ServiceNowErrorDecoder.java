@@ -40,6 +40,9 @@ public final class ServiceNowErrorDecoder implements ErrorDecoder {
     /** Hint for a list cancelled by the instance's transaction quota. */
     static final String HINT_TOO_SLOW = " (hint: the instance cancelled the transaction for running too long;"
             + " lower TableQuery.pageSize or narrow the query)";
+    /** Hint for an HTML error page with a 5xx status. */
+    static final String HTML_5XX = "; an HTML error page comes from the instance's front end or a proxy in front of"
+            + " it: the instance may be unavailable, hibernating or being upgraded";
     private static final String MANDATORY = "Mandatory fields missing:";
 
     private ServiceNowErrorDecoder() {
@@ -83,8 +86,8 @@ public final class ServiceNowErrorDecoder implements ErrorDecoder {
         if (isHtml(response)) {
             // the page's own text is not quoted: it is neither an error message nor safe to show
             boolean hibernating = response.body().toLowerCase(Locale.ROOT).contains("hibernat");
-            return "the instance answered HTTP " + response.status() + " with an HTML page instead of JSON"
-                    + (hibernating ? Responses.HIBERNATING : Responses.HTML_PAGE);
+            String hint = hibernating ? Responses.HIBERNATING : response.status() >= 500 ? HTML_5XX : Responses.HTML_PAGE;
+            return "HTTP " + response.status() + " with an HTML page instead of ServiceNow's JSON" + hint;
         }
         if (text.toLowerCase(Locale.ROOT).contains("maximum execution time")) {
             return text + HINT_TOO_SLOW;
