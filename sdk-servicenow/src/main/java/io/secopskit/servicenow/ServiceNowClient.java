@@ -339,7 +339,7 @@ public final class ServiceNowClient implements VendorClient {
                         throw invalid("basicAuth", "user must not contain ':' (HTTP Basic cannot carry it)");
                     }
                     require("basicAuth", "password", password);
-                    return BasicAuth.of(user, password);
+                    return BasicAuth.of(user, nonNull("basicAuth", "password", password));
                 case "clientCredentials":
                     requireText("clientCredentials", "clientId", clientId);
                     require("clientCredentials", "clientSecret", clientSecret);
@@ -349,7 +349,8 @@ public final class ServiceNowClient implements VendorClient {
                     require("passwordGrant", "clientSecret", clientSecret);
                     requireText("passwordGrant", "user", user);
                     require("passwordGrant", "password", password);
-                    return new TokenErrorHints(oauth(endpoint).passwordGrant(user, password).build(),
+                    return new TokenErrorHints(oauth(endpoint).passwordGrant(user, nonNull("passwordGrant", "password",
+                            password)).build(),
                             TokenErrorHints.PASSWORD_GRANT);
                 default:
                     throw new IllegalStateException("unknown auth flow " + flow);
@@ -361,8 +362,20 @@ public final class ServiceNowClient implements VendorClient {
             base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
             return OAuth2ClientCredentialsAuth.builder()
                     .tokenEndpoint(URI.create(base + TOKEN_PATH))
-                    .credentials(clientId, clientSecret)
+                    .credentials(clientId, nonNull(flow, "clientSecret", clientSecret))
                     .clientAuthentication(OAuth2ClientCredentialsAuth.ClientAuthentication.FORM);
+        }
+
+        /** A supplier that reports a null secret as the configuration error it is, when it is read. */
+        private static Supplier<Secret> nonNull(String flowName, String what, Supplier<Secret> supplier) {
+            return () -> {
+                Secret value = supplier.get();
+                if (value == null) {
+                    throw new io.secopskit.core.error.ConfigurationException(VENDOR, flowName,
+                            "the " + what + " supplier returned null");
+                }
+                return value;
+            };
         }
 
         private void requireText(String flowName, String what, String value) {

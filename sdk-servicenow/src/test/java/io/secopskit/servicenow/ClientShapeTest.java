@@ -181,6 +181,21 @@ class ClientShapeTest extends ServiceNowTestBase {
     }
 
     @Test
+    void secretSupplierReturningNull_isConfigurationException_andNothingIsSent() {
+        try (ServiceNowClient basic = builder().basicAuth(WRITER, () -> null).build();
+             ServiceNowClient oauth = builder().passwordGrant("oauth-client-1", () -> null, WRITER,
+                     () -> Secret.of(WRITER_PASSWORD)).build()) {
+            ConfigurationException b = assertThrows(ConfigurationException.class, () -> basic.table("incident").get(SYS_ID));
+            assertEquals("basicAuth", b.setting());
+            assertTrue(b.rule().contains("password supplier returned null"), b.rule());
+            ConfigurationException o = assertThrows(ConfigurationException.class, () -> oauth.table("incident").get(SYS_ID));
+            assertEquals("passwordGrant", o.setting());
+            assertTrue(o.rule().contains("clientSecret supplier returned null"), o.rule());
+            assertTrue(fake.requests().isEmpty(), "neither a call nor a token request was sent");
+        }
+    }
+
+    @Test
     void toString_namesTheInstance_neverASecret() {
         try (ServiceNowClient sn = ServiceNowClient.builder().instance("acme")
                 .passwordGrant("client-x", Secret.of("CLIENT-SECRET-VALUE"), "user-y", Secret.of("USER-PASSWORD-VALUE")).build()) {
