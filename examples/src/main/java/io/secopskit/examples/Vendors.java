@@ -76,7 +76,7 @@ public final class Vendors {
                 CarbonBlackClient.builder().defenseEndpoint(a.carbonBlackDefense()).apiEndpoint(a.carbonBlackApi()).options(options)
                         .apiKey(SecOpsSandbox.CARBON_BLACK_API_ID, Secret.of(SecOpsSandbox.CARBON_BLACK_API_SECRET))
                         .orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build(),
-                ServiceNowClient.builder().instance(a.serviceNow()).options(options)
+                ServiceNowClient.builder().endpoint(a.serviceNow()).options(options)
                         .basicAuth(SecOpsSandbox.SERVICENOW_USER, Secret.of(SecOpsSandbox.SERVICENOW_PASSWORD)).build(),
                 StellarClient.builder().endpoint(a.stellar()).options(options)
                         .apiKey(SecOpsSandbox.STELLAR_USER, Secret.of(SecOpsSandbox.STELLAR_API_KEY)).build());
@@ -171,7 +171,7 @@ public final class Vendors {
                 .apiKey(s.get("carbonblack.apiId"), Secret.of(s.get("carbonblack.apiSecret")))
                 .orgKey(s.get("carbonblack.orgKey")).build() : null;
         ServiceNowClient sn = s.has("servicenow.instance") ? ServiceNowClient.builder()
-                .instance(URI.create(s.get("servicenow.instance")))
+                .endpoint(URI.create(s.get("servicenow.instance")))
                 .basicAuth(s.get("servicenow.user"), Secret.of(s.get("servicenow.password"))).build() : null;
         StellarClient stellar = s.has("stellar.host") ? StellarClient.builder().host(s.get("stellar.host"))
                 .apiKey(s.get("stellar.email"), Secret.of(s.get("stellar.apiKey"))).build() : null;

@@ -3,6 +3,7 @@ package io.secopskit.servicenow;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.secopskit.core.http.Operation;
 import io.secopskit.core.spi.ApiRequest;
+import io.secopskit.core.spi.ApiResponse;
 import io.secopskit.core.spi.VendorPipeline;
 import io.secopskit.servicenow.internal.Responses;
 import io.secopskit.servicenow.model.CiEnrichmentResult;
@@ -17,15 +18,19 @@ import java.util.Objects;
 
 /**
  * The "SecOps Integration Capabilities" scripted REST API: posts results gathered outside ServiceNow into
- * the Security Operations tables. The user needs the {@code sn_sec_cmn.api_write} role. Posts create a
- * record each, so they are never retried. Obtain it from {@link ServiceNowClient#secOpsIntegration()}.
- * Thread-safe.
+ * the Security Operations tables. The user needs the {@code sn_sec_cmn.api_write} role. Obtain it from
+ * {@link ServiceNowClient#secOpsIntegration()}. Thread-safe.
+ *
+ * <p>Each post creates a record, so it is sent at most once: a lost connection, a timeout, 429, 502 or
+ * 503 reach the caller as a typed exception and nothing is resent (the record may or may not exist —
+ * look for it through {@link ServiceNowClient#table(String)} before posting again).
  *
  * <p>Errors: "Insufficient access" → {@code PermissionDeniedException} naming the role; "Invalid post body"
  * and "No fields supplied" → {@code InvalidRequestException} (both are also caught before sending);
  * "Mandatory fields missing: x,y,z" → {@link MandatoryFieldsMissingException}; "Unable to persist record"
- * and "Unknown error" → {@code ServerException}; an HTML answer (hibernating instance) →
- * {@code ServerException} saying so.
+ * and "Unknown error" → {@code ServerException}; an HTML answer (a hibernating instance) →
+ * {@code ServerException} saying so; a 2xx answer with neither {@code success} nor {@code sys_id} →
+ * {@code ServerException} with code {@code MISSING_FIELD}.
  */
 public final class SecOpsIntegrationClient {
     private final VendorPipeline pipeline;
@@ -41,37 +46,40 @@ public final class SecOpsIntegrationClient {
     }
 
     private static Operation op(String name, String path) {
-        return Operation.builder(Responses.VENDOR, name, "POST", path).build();
+        return Operation.builder(ServiceNowClient.VENDOR, name, "POST", path).idempotent(false).build();
     }
 
     /**
-     * Writes a CI enrichment result ({@code sn_sec_cmn_ci_enrichment_result}).
+     * Writes a CI enrichment result ({@code sn_sec_cmn_ci_enrichment_result}). Sent at most once.
      *
      * @param record  the row
      * @param options the configuration parameters
      * @return what ServiceNow answered
+     * @throws io.secopskit.core.error.SecOpsException for any failure (see the class description)
      */
     public WriteResult postCiEnrichment(CiEnrichmentResult record, WriteOptions options) {
         return post(ciEnrichment, record, options);
     }
 
     /**
-     * Writes an observable enrichment result ({@code sn_ti_observable_enrichment_result}).
+     * Writes an observable enrichment result ({@code sn_ti_observable_enrichment_result}). Sent at most once.
      *
      * @param record  the row
      * @param options the configuration parameters
      * @return what ServiceNow answered
+     * @throws io.secopskit.core.error.SecOpsException for any failure (see the class description)
      */
     public WriteResult postObservableEnrichment(ObservableEnrichmentResult record, WriteOptions options) {
         return post(observableEnrichment, record, options);
     }
 
     /**
-     * Writes a threat lookup result ({@code sn_ti_lookup_result}).
+     * Writes a threat lookup result ({@code sn_ti_lookup_result}). Sent at most once.
      *
      * @param record  the row
      * @param options the configuration parameters
      * @return what ServiceNow answered
+     * @throws io.secopskit.core.error.SecOpsException for any failure (see the class description)
      */
     public WriteResult postThreatLookup(ThreatLookupResult record, WriteOptions options) {
         return post(threatLookup, record, options);
@@ -86,17 +94,23 @@ public final class SecOpsIntegrationClient {
                 .query("simple_response", options.simpleResponse())
                 .json(record.fields())
                 .build();
-        JsonNode root = Responses.json(pipeline, request);
+        ApiResponse response = pipeline.execute(request);
+        JsonNode root = Responses.json(response);
         JsonNode body = root.has("result") && root.size() == 1 ? root.get("result") : root;
-        boolean success = body.path("success").asBoolean(body.hasNonNull("sys_id"));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (body.isObject()) {
-            body.properties().forEach(e -> {
-                if (!e.getKey().equals("success")) {
-                    fields.put(e.getKey(), pipeline.mapper().convertValue(e.getValue(), Object.class));
-                }
-            });
+        if (body == null || !body.isObject()) {
+            throw pipeline.unreadable(op, "the answer is not a JSON object", null);
         }
-        return new WriteResult(success, body.path("sys_id").asText(null), fields);
+        JsonNode success = body.get("success");
+        String sysId = body.hasNonNull("sys_id") ? body.get("sys_id").asText() : null;
+        if ((success == null || success.isNull()) && sysId == null) {
+            response.requireField(body, "sys_id"); // neither 'success' nor 'sys_id': MISSING_FIELD
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        body.properties().forEach(e -> {
+            if (!e.getKey().equals("success")) {
+                fields.put(e.getKey(), pipeline.mapper().convertValue(e.getValue(), Object.class));
+            }
+        });
+        return new WriteResult(success == null || success.isNull() ? sysId != null : success.asBoolean(false), sysId, fields);
     }
 }

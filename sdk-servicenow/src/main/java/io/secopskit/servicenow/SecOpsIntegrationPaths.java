@@ -1,6 +1,7 @@
 package io.secopskit.servicenow;
 
-import java.util.Objects;
+import io.secopskit.core.error.ConfigurationException;
+import io.secopskit.core.spi.Inputs;
 
 /**
  * Where the "SecOps Integration Capabilities" scripted REST API lives on an instance. ServiceNow does not
@@ -18,15 +19,43 @@ public record SecOpsIntegrationPaths(String basePath, String ciEnrichmentPath, S
     /** The assumed base path. */
     public static final String DEFAULT_BASE_PATH = "/api/sn_sec_cmn/secops_integration";
 
-    /** Checks that every path starts with {@code /} and has no query. */
+    /**
+     * Checks every path: it starts with {@code /}, has no query, fragment, {@code .} or {@code ..} segment,
+     * backslash, brace, percent sign, whitespace or control character; a trailing {@code /} of the base path is dropped.
+     *
+     * @throws ConfigurationException naming the path that breaks a rule
+     */
     public SecOpsIntegrationPaths {
-        for (String p : new String[] {basePath, ciEnrichmentPath, observableEnrichmentPath, threatLookupPath}) {
-            Objects.requireNonNull(p, "path");
-            if (!p.startsWith("/") || p.contains("?") || p.contains("#") || p.contains("..")) {
-                throw new IllegalArgumentException("paths must start with '/' and have no query or '..': " + p);
+        check("basePath", basePath);
+        check("ciEnrichmentPath", ciEnrichmentPath);
+        check("observableEnrichmentPath", observableEnrichmentPath);
+        check("threatLookupPath", threatLookupPath);
+        basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+    }
+
+    private static void check(String name, String path) {
+        String setting = "secOpsIntegrationPaths." + name;
+        if (path == null) {
+            throw new ConfigurationException(ServiceNowClient.VENDOR, setting, "is required");
+        }
+        if (!path.startsWith("/") || path.length() > 512) {
+            throw new ConfigurationException(ServiceNowClient.VENDOR, setting, "must start with '/' and be at most"
+                    + " 512 characters: " + Inputs.quote(path));
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (Inputs.isControl(c) || Character.isWhitespace(c) || c == '?' || c == '#' || c == '\\' || c == '%'
+                    || c == '{' || c == '}') {
+                throw new ConfigurationException(ServiceNowClient.VENDOR, setting, "must not contain whitespace, control"
+                        + " characters, '?', '#', '%', '{', '}' or '\\': " + Inputs.quote(path));
             }
         }
-        basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
+        for (String segment : path.substring(1).split("/", -1)) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new ConfigurationException(ServiceNowClient.VENDOR, setting, "must not contain '.' or '..'"
+                        + " segments: " + Inputs.quote(path));
+            }
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ public final class ServiceNowTenantProvisioner implements TenantProvisioner {
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
         Iterator<Map<String, Object>> it = client.table(CiEnrichmentResult.TABLE).list(TableQuery.builder()
-                .query(CODE_COLUMN + "=" + spec.customerCode()).fields("sys_id", CODE_COLUMN).pageSize(10).build()).iterator();
+                .where(CODE_COLUMN, TableQuery.Op.EQ, spec.customerCode()).fields("sys_id", CODE_COLUMN).pageSize(10).build()).iterator();
         while (it.hasNext()) {
             Map<String, Object> row = it.next();
             if (spec.customerCode().equals(String.valueOf(row.get(CODE_COLUMN)))) {
@@ -86,7 +86,7 @@ public final class ServiceNowTenantProvisioner implements TenantProvisioner {
     @Override
     public ProvisionedTenant provision(TenantSpec spec) {
         String ciName = spec.hint("servicenow.ci_name") != null ? spec.hint("servicenow.ci_name") : spec.displayName();
-        Iterator<Map<String, Object>> ci = client.table("cmdb_ci").list(TableQuery.builder().query("name=" + ciName)
+        Iterator<Map<String, Object>> ci = client.table("cmdb_ci").list(TableQuery.builder().where("name", TableQuery.Op.EQ, ciName)
                 .fields("sys_id", "name").pageSize(1).build()).iterator();
         if (!ci.hasNext()) {
             throw new NotFoundException(ErrorInfo.of("servicenow", "Onboard").withVendorMessage(

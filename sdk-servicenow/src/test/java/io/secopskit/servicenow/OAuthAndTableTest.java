@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.secopskit.core.LogCapture;
 import io.secopskit.core.Secret;
 import io.secopskit.core.error.AuthenticationException;
+import io.secopskit.core.error.ConfigurationException;
 import io.secopskit.core.error.InvalidRequestException;
 import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.ServerException;
@@ -28,11 +29,11 @@ class OAuthAndTableTest extends ServiceNowTestBase {
     private static final String TOKEN = ServiceNowClient.TOKEN_PATH;
 
     private ServiceNowClient passwordClient() {
-        return builder().oauthPassword("oauth-client-1", Secret.of("oauth-secret-1"), WRITER, Secret.of(WRITER_PASSWORD)).build();
+        return builder().passwordGrant("oauth-client-1", Secret.of("oauth-secret-1"), WRITER, Secret.of(WRITER_PASSWORD)).build();
     }
 
     @Test
-    void oauthPassword_postsFormGrant_andReusesOneTokenForManyCalls() {
+    void passwordGrant_postsFormGrant_andReusesOneTokenForManyCalls() {
         fake.seed("incident", 3);
         ServiceNowClient sn = passwordClient();
 
@@ -52,7 +53,7 @@ class OAuthAndTableTest extends ServiceNowTestBase {
     }
 
     @Test
-    void oauthPassword_afterExpiry_usesTheRefreshTokenGrant() {
+    void passwordGrant_afterExpiry_usesTheRefreshTokenGrant() {
         fake.seed("incident", 1);
         ServiceNowClient sn = passwordClient();
         sn.table("incident").list(TableQuery.builder().build()).stream().count();
@@ -68,7 +69,7 @@ class OAuthAndTableTest extends ServiceNowTestBase {
     }
 
     @Test
-    void oauthPassword_revokedRefreshToken_fallsBackToThePasswordGrant() {
+    void passwordGrant_revokedRefreshToken_fallsBackToThePasswordGrant() {
         fake.seed("incident", 1);
         ServiceNowClient sn = passwordClient();
         sn.table("incident").list(TableQuery.builder().build()).stream().count();
@@ -85,26 +86,36 @@ class OAuthAndTableTest extends ServiceNowTestBase {
     }
 
     @Test
-    void oauthClientCredentials_postsClientCredentialsGrant() {
+    void clientCredentials_postsClientCredentialsGrantWithFormFields() {
         fake.seed("incident", 1);
-        ServiceNowClient sn = builder().oauthClientCredentials("oauth-client-1", Secret.of("oauth-secret-1")).build();
+        ServiceNowClient sn = builder().clientCredentials("oauth-client-1", Secret.of("oauth-secret-1")).build();
 
         assertEquals(1, sn.table("incident").list(TableQuery.builder().build()).stream().count());
 
-        assertEquals("client_credentials", fake.requests("POST", TOKEN).get(0).form().get("grant_type"));
+        FakeRequest token = fake.requests("POST", TOKEN).get(0);
+        assertEquals(Map.of("grant_type", "client_credentials", "client_id", "oauth-client-1",
+                "client_secret", "oauth-secret-1"), token.form());
+        assertEquals(null, token.header("Authorization"), "client id and secret go in the form, not in Basic");
+        assertTrue(token.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
+        assertTrue(fake.lastRequest().header("Authorization").startsWith("Bearer "));
     }
 
     @Test
-    void oauthRejected_raisesAuthentication_withoutSecretsInLogsOrMessage() {
+    void passwordGrantRejected_raisesAuthenticationWithHint_withoutSecretsInLogsOrMessage() {
         try (LogCapture logs = new LogCapture()) {
-            ServiceNowClient sn = builder().oauthPassword("oauth-client-1", Secret.of("WRONG-CLIENT-SECRET"), WRITER,
+            ServiceNowClient sn = builder().passwordGrant("oauth-client-1", Secret.of("WRONG-CLIENT-SECRET"), WRITER,
                     Secret.of("USER-PASSWORD-VALUE")).build();
 
             AuthenticationException e = assertThrows(AuthenticationException.class,
                     () -> sn.table("incident").list(TableQuery.builder().build()).stream().count());
 
             assertEquals("server_error", e.vendorCode());
-            assertEquals("access_denied", e.vendorMessage());
+            assertEquals(401, e.httpStatus());
+            assertEquals("token", e.operation());
+            assertEquals(fakeHost(), e.host());
+            assertTrue(e.vendorMessage().startsWith("access_denied"), e.vendorMessage());
+            assertTrue(e.getMessage().contains("client id or secret is wrong, the user name or password is wrong"),
+                    e.getMessage());
             String all = logs.all() + e.getMessage();
             assertFalse(all.contains("WRONG-CLIENT-SECRET") || all.contains("USER-PASSWORD-VALUE"), all);
         }
@@ -159,11 +170,12 @@ class OAuthAndTableTest extends ServiceNowTestBase {
     void tableList_sendsQueryDisplayValueAndReferenceLinkOptions() {
         fake.seed("incident", 2);
 
-        client.table("incident").list(TableQuery.builder().query("number=REC0000001").displayValue(TableQuery.DisplayValue.ALL)
-                .excludeReferenceLink(true).build()).stream().count();
+        long found = client.table("incident").list(TableQuery.builder().where("number", TableQuery.Op.EQ, "REC0000001")
+                .displayValue(TableQuery.DisplayValue.ALL).excludeReferenceLink(true).build()).stream().count();
 
+        assertEquals(1, found);
         FakeRequest sent = fake.lastRequest();
-        assertEquals("number=REC0000001", sent.queryParam("sysparm_query"));
+        assertEquals("number=REC0000001^ORDERBYsys_id", sent.queryParam("sysparm_query"));
         assertEquals("all", sent.queryParam("sysparm_display_value"));
         assertEquals("true", sent.queryParam("sysparm_exclude_reference_link"));
         assertEquals("0", sent.queryParam("sysparm_offset"));
@@ -217,12 +229,25 @@ class OAuthAndTableTest extends ServiceNowTestBase {
         fake.hibernate(true);
         ServerException e = assertThrows(ServerException.class,
                 () -> client.table("incident").list(TableQuery.builder().build()).stream().count());
-        assertTrue(e.getMessage().contains("hibernating"));
+        assertTrue(e.getMessage().contains("hibernating"), e.getMessage());
+        assertEquals("UNEXPECTED_CONTENT_TYPE", e.vendorCode());
+        assertEquals(fakeHost(), e.host());
     }
 
     @Test
-    void instance_plainHttpNonLoopback_isRefused() {
-        assertThrows(io.secopskit.core.error.ConfigurationException.class, () -> ServiceNowClient.builder()
-                .instance(URI.create("http://acme.service-now.com")));
+    void hibernatingInstance_deleteIsNotASilentSuccess() {
+        fake.hibernate(true);
+        ServerException e = assertThrows(ServerException.class,
+                () -> client.table("incident").delete("0123456789abcdef0123456789abcdef"));
+        assertEquals(200, e.httpStatus());
+        assertTrue(e.getMessage().contains("hibernating"), e.getMessage());
+        assertEquals(1, fake.requests("DELETE", "/api/now/table/incident/0123456789abcdef0123456789abcdef").size());
+    }
+
+    @Test
+    void endpoint_plainHttpNonLoopback_isRefusedAtBuild() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> ServiceNowClient.builder()
+                .endpoint(URI.create("http://acme.service-now.com")).basicAuth(WRITER, Secret.of(WRITER_PASSWORD)).build());
+        assertTrue(e.getMessage().contains("https"), e.getMessage());
     }
 }

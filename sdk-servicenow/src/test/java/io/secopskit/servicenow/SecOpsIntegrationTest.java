@@ -171,8 +171,11 @@ class SecOpsIntegrationTest extends ServiceNowTestBase {
         ServerException e = assertThrows(ServerException.class, () -> post(Kind.THREAT_LOOKUP, WriteOptions.defaults()));
 
         assertEquals(200, e.httpStatus());
-        assertEquals("NOT_JSON", e.vendorCode());
-        assertTrue(e.getMessage().contains("hibernating"), e.getMessage());
+        assertEquals("UNEXPECTED_CONTENT_TYPE", e.vendorCode());
+        assertEquals("PostThreatLookup", e.operation());
+        assertEquals(fakeHost(), e.host());
+        assertTrue(e.getMessage().contains("the instance is hibernating"), e.getMessage());
+        assertTrue(e.getMessage().contains("developer portal"), e.getMessage());
     }
 
     @Test

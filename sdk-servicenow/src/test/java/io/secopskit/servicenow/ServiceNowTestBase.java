@@ -35,12 +35,18 @@ abstract class ServiceNowTestBase {
     }
 
     ServiceNowClient.Builder builder() {
-        return ServiceNowClient.builder().instance(fake.baseUri())
+        return ServiceNowClient.builder().endpoint(fake.baseUri())
                 .options(ClientOptions.builder().clock(clock).sleeper(sleeps::add).build());
+    }
+
+    /** The host every error of a client of the fake must name. */
+    String fakeHost() {
+        return fake.baseUri().getHost();
     }
 
     @AfterEach
     void stopFake() {
+        client.close();
         fake.close();
     }
 }

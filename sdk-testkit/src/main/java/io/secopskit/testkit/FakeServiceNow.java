@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A stateful fake of a ServiceNow instance's Security Operations integration API and Table API.
@@ -31,7 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       six documented error messages (the last two on demand). Posted rows land in the table store.</li>
  *   <li>Table API {@code /api/now/table/{table}}: list with {@code sysparm_limit/offset/query/fields},
  *       {@code Link} (first, prev, next, last) and {@code X-Total-Count} headers; get, create (201), PATCH,
- *       delete (204).</li>
+ *       delete (204). {@code sysparm_query} understands the encoded-query operators {@code =}, {@code !=},
+ *       {@code LIKE}, {@code NOT LIKE}, {@code STARTSWITH}, {@code ENDSWITH}, {@code IN}, {@code NOT IN},
+ *       {@code ISEMPTY}, {@code ISNOTEMPTY}, {@code >}, {@code >=}, {@code <}, {@code <=}, joined with
+ *       {@code ^}, {@code ^OR} and {@code ^NQ}, and {@code ORDERBY}/{@code ORDERBYDESC}; a clause it cannot
+ *       read matches nothing.</li>
+ *   <li>Answers of the API routes carry an {@code X-Transaction-ID} header, as instances send.</li>
  *   <li>{@link #hibernate(boolean)}: every request gets the HTML page of a sleeping developer instance.</li>
  * </ul>
  */
@@ -44,6 +50,7 @@ public final class FakeServiceNow extends FakeVendor {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String TABLE_BASE = "/api/now/table/";
+    private static final AtomicLong TRANSACTIONS = new AtomicLong(0xa1b2c3000000L);
 
     private record User(String password, Set<String> roles) {
     }
@@ -72,24 +79,24 @@ public final class FakeServiceNow extends FakeVendor {
         mandatory.put("sn_ti_observable_enrichment_result", List.of("observable", "source"));
         mandatory.put("sn_ti_lookup_result", List.of("observable", "source", "result"));
         anonymousRoute("POST", "/oauth_token.do", this::token);
-        route("POST", DEFAULT_BASE_PATH + "/ci_enrichment", r -> integrationPost(r, "sn_sec_cmn_ci_enrichment_result"));
-        route("POST", DEFAULT_BASE_PATH + "/observable_enrichment", r -> integrationPost(r, "sn_ti_observable_enrichment_result"));
-        route("POST", DEFAULT_BASE_PATH + "/threat_lookup", r -> integrationPost(r, "sn_ti_lookup_result"));
-        route("GET", TABLE_BASE + "{table}", this::tableList);
-        route("POST", TABLE_BASE + "{table}", this::tableCreate);
-        route("GET", TABLE_BASE + "{table}/{sys_id}", r -> withRecord(r, rec -> FakeResponse.json(200, result(rec))));
-        route("PATCH", TABLE_BASE + "{table}/{sys_id}", r -> withRecord(r, rec -> {
+        route("POST", DEFAULT_BASE_PATH + "/ci_enrichment", tx(r -> integrationPost(r, "sn_sec_cmn_ci_enrichment_result")));
+        route("POST", DEFAULT_BASE_PATH + "/observable_enrichment", tx(r -> integrationPost(r, "sn_ti_observable_enrichment_result")));
+        route("POST", DEFAULT_BASE_PATH + "/threat_lookup", tx(r -> integrationPost(r, "sn_ti_lookup_result")));
+        route("GET", TABLE_BASE + "{table}", tx(this::tableList));
+        route("POST", TABLE_BASE + "{table}", tx(this::tableCreate));
+        route("GET", TABLE_BASE + "{table}/{sys_id}", tx(r -> withRecord(r, rec -> FakeResponse.json(200, result(rec)))));
+        route("PATCH", TABLE_BASE + "{table}/{sys_id}", tx(r -> withRecord(r, rec -> {
             r.json().properties().forEach(e -> {
                 if (!e.getKey().startsWith("sys_")) {
                     rec.set(e.getKey(), e.getValue());
                 }
             });
             return FakeResponse.json(200, result(rec));
-        }));
-        route("DELETE", TABLE_BASE + "{table}/{sys_id}", r -> withRecord(r, rec -> {
+        })));
+        route("DELETE", TABLE_BASE + "{table}/{sys_id}", tx(r -> withRecord(r, rec -> {
             table(r.pathVariable("table")).remove(r.pathVariable("sys_id"));
             return FakeResponse.empty(204);
-        }));
+        })));
     }
 
     /**
@@ -265,6 +272,15 @@ public final class FakeServiceNow extends FakeVendor {
         return hibernating ? hibernationPage() : null;
     }
 
+    /** Gives every answer of a route an {@code X-Transaction-ID}, as instances do. */
+    private RouteHandler tx(RouteHandler handler) {
+        return r -> withTransactionId(handler.handle(r));
+    }
+
+    private static FakeResponse withTransactionId(FakeResponse response) {
+        return response.withHeader("X-Transaction-ID", String.format("%012x", TRANSACTIONS.incrementAndGet()));
+    }
+
     private static FakeResponse error(int status, String message, String detail) {
         ObjectNode body = MAPPER.createObjectNode();
         ObjectNode err = body.putObject("error").put("message", message);
@@ -274,7 +290,7 @@ public final class FakeServiceNow extends FakeVendor {
             err.put("detail", detail);
         }
         body.put("status", "failure");
-        return FakeResponse.json(status, body);
+        return withTransactionId(FakeResponse.json(status, body));
     }
 
     private FakeResponse token(FakeRequest r) {
@@ -374,14 +390,16 @@ public final class FakeServiceNow extends FakeVendor {
         String table = r.pathVariable("table");
         int limit = r.queryParam("sysparm_limit") == null ? 10000 : Integer.parseInt(r.queryParam("sysparm_limit"));
         int offset = r.queryParam("sysparm_offset") == null ? 0 : Integer.parseInt(r.queryParam("sysparm_offset"));
+        EncodedQuery query = EncodedQuery.parse(r.queryParam("sysparm_query"));
         List<ObjectNode> matching = new ArrayList<>();
         synchronized (table(table)) {
             for (ObjectNode rec : table(table).values()) {
-                if (matches(rec, r.queryParam("sysparm_query"))) {
+                if (query.matches(rec)) {
                     matching.add(rec);
                 }
             }
         }
+        query.sort(matching);
         ObjectNode body = MAPPER.createObjectNode();
         ArrayNode list = body.putArray("result");
         String fields = r.queryParam("sysparm_fields");
@@ -404,17 +422,116 @@ public final class FakeServiceNow extends FakeVendor {
         return response.withHeader("Link", String.join(",", links));
     }
 
-    private static boolean matches(ObjectNode rec, String query) {
-        if (query == null || query.isBlank()) {
-            return true;
+    /** A parsed {@code sysparm_query}: OR-ed groups (split by {@code ^NQ}) of AND-ed clauses, and the order. */
+    private record EncodedQuery(List<List<List<String>>> groups, List<String> orders) {
+        static EncodedQuery parse(String query) {
+            List<List<List<String>>> groups = new ArrayList<>();
+            List<String> orders = new ArrayList<>();
+            if (query == null || query.isBlank()) {
+                return new EncodedQuery(groups, orders);
+            }
+            for (String group : query.split("\\^NQ")) {
+                List<List<String>> ands = new ArrayList<>();
+                for (String clause : group.split("\\^")) {
+                    if (clause.isEmpty()) {
+                        continue;
+                    }
+                    if (clause.startsWith("ORDERBY")) {
+                        orders.add(clause.substring("ORDERBY".length()));
+                    } else if (clause.startsWith("OR") && !ands.isEmpty()) {
+                        ands.get(ands.size() - 1).add(clause.substring(2));
+                    } else {
+                        List<String> ors = new ArrayList<>();
+                        ors.add(clause);
+                        ands.add(ors);
+                    }
+                }
+                if (!ands.isEmpty()) {
+                    groups.add(ands);
+                }
+            }
+            return new EncodedQuery(groups, orders);
         }
-        for (String clause : query.split("\\^")) {
-            int eq = clause.indexOf('=');
-            if (eq < 0 || !rec.path(clause.substring(0, eq)).asText().equals(clause.substring(eq + 1))) {
-                return false;
+
+        boolean matches(ObjectNode rec) {
+            if (groups.isEmpty()) {
+                return true;
+            }
+            for (List<List<String>> ands : groups) {
+                boolean all = true;
+                for (List<String> ors : ands) {
+                    boolean any = false;
+                    for (String clause : ors) {
+                        any |= clause(rec, clause);
+                    }
+                    all &= any;
+                }
+                if (all) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void sort(List<ObjectNode> records) {
+            java.util.Comparator<ObjectNode> order = null;
+            for (String o : orders) {
+                boolean desc = o.startsWith("DESC");
+                String field = desc ? o.substring(4) : o;
+                java.util.Comparator<ObjectNode> c = (a, b) -> compare(a.path(field).asText(), b.path(field).asText());
+                c = desc ? c.reversed() : c;
+                order = order == null ? c : order.thenComparing(c);
+            }
+            if (order != null) {
+                records.sort(order);
             }
         }
-        return true;
+    }
+
+    private static final List<String> OPERATORS = List.of("NOT LIKE", "NOT IN", "ISNOTEMPTY", "ISEMPTY", "STARTSWITH",
+            "ENDSWITH", "LIKE", "IN", "!=", ">=", "<=", "=", ">", "<");
+
+    private static boolean clause(ObjectNode rec, String clause) {
+        int i = 0;
+        while (i < clause.length() && (Character.isLowerCase(clause.charAt(i)) || Character.isDigit(clause.charAt(i))
+                || clause.charAt(i) == '_' || clause.charAt(i) == '.')) {
+            i++;
+        }
+        String field = clause.substring(0, i);
+        String rest = clause.substring(i);
+        String actual = rec.path(field).asText("");
+        for (String op : OPERATORS) {
+            if (!rest.startsWith(op)) {
+                continue;
+            }
+            String value = rest.substring(op.length());
+            return switch (op) {
+                case "=" -> actual.equals(value);
+                case "!=" -> !actual.equals(value);
+                case "LIKE" -> actual.contains(value);
+                case "NOT LIKE" -> !actual.contains(value);
+                case "STARTSWITH" -> actual.startsWith(value);
+                case "ENDSWITH" -> actual.endsWith(value);
+                case "IN" -> List.of(value.split(",")).contains(actual);
+                case "NOT IN" -> !List.of(value.split(",")).contains(actual);
+                case "ISEMPTY" -> actual.isEmpty();
+                case "ISNOTEMPTY" -> !actual.isEmpty();
+                case ">" -> compare(actual, value) > 0;
+                case ">=" -> compare(actual, value) >= 0;
+                case "<" -> compare(actual, value) < 0;
+                default -> compare(actual, value) <= 0;
+            };
+        }
+        return false; // an unreadable clause matches nothing
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
+
+    private static int compare(String a, String b) {
+        if (NUMBER.matcher(a).matches() && NUMBER.matcher(b).matches()) {
+            return Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+        }
+        return a.compareTo(b);
     }
 
     private static JsonNode project(ObjectNode rec, String fields) {

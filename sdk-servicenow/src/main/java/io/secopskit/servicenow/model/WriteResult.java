@@ -1,5 +1,7 @@
 package io.secopskit.servicenow.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,12 +11,13 @@ import java.util.Optional;
  *
  * @param success whether ServiceNow persisted the record
  * @param sysId   the new record's {@code sys_id}, when the answer carries it
- * @param fields  the persisted record's columns as returned (empty for simple answers)
+ * @param fields  the persisted record's columns as returned, in the answer's order (empty for simple
+ *                answers); a column the answer holds as JSON {@code null} maps to {@code null}
  */
 public record WriteResult(boolean success, String sysId, Map<String, Object> fields) {
-    /** Copies the fields. */
+    /** Copies the fields (keeping their order and any null values) into an unmodifiable map. */
     public WriteResult {
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     /** Returns the {@code sys_id}, when the answer carries it (not for simple answers). */
