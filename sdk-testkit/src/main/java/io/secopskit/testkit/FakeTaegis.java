@@ -494,6 +494,8 @@ public final class FakeTaegis extends FakeVendor {
                         .dataFetcher("getSSOConnection", sso(false, this::getSso))
                         .dataFetcher("SSOConnections", sso(false, this::listSso))
                         .dataFetcher("getSSOConnectionConfig", sso(false, this::ssoConfig)))
+                .type("Tenant", t -> t
+                        .dataFetcher("partnership", env -> partnership(env.getSource(), principal(env))))
                 .type("Mutation", t -> t
                         .dataFetcher("createTenant", this::createTenant)
                         .dataFetcher("updateTenant", this::updateTenant)
@@ -630,17 +632,27 @@ public final class FakeTaegis extends FakeVendor {
         return t;
     }
 
+    /** The labels of a tenant a principal may see (L203: the owner limits the audience). */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> visibleLabels(Map<String, Object> t, Principal p) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Map<String, Object> l : (List<Map<String, Object>>) t.get("labels")) {
+            Object owner = l.get("owner_partner_tenant_id");
+            Map<String, Object> ownerTenant = owner == null ? null : tenants.get(owner.toString());
+            if (owner == null || !on(Rule.LABEL_AUDIENCE) || ownerTenant != null && canRead(p, ownerTenant)) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
     /** What a principal sees of a tenant: labels filtered by audience, derived fields computed. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> view(Map<String, Object> t, Principal p) {
         Map<String, Object> v = new LinkedHashMap<>(t);
         List<Map<String, Object>> labels = new ArrayList<>();
-        for (Map<String, Object> l : (List<Map<String, Object>>) t.get("labels")) {
-            Object owner = l.get("owner_partner_tenant_id");
-            Map<String, Object> ownerTenant = owner == null ? null : tenants.get(owner.toString());
-            if (owner == null || !on(Rule.LABEL_AUDIENCE) || ownerTenant != null && canRead(p, ownerTenant)) {
-                labels.add(new LinkedHashMap<>(l));
-            }
+        for (Map<String, Object> l : visibleLabels(t, p)) {
+            labels.add(new LinkedHashMap<>(l));
         }
         v.put("labels", labels);
         List<Map<String, Object>> envs = new ArrayList<>();
@@ -661,20 +673,26 @@ public final class FakeTaegis extends FakeVendor {
         }
         v.put("granted_services", granted);
         v.put("all_services", granted);
+        return v;
+    }
+
+    /** {@code Tenant.partnership}, computed only when a document selects it. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> partnership(Map<String, Object> v, Principal p) {
         List<String> children = new ArrayList<>();
         synchronized (tenants) {
             for (Map<String, Object> c : tenants.values()) {
-                if (t.get("id").equals(c.get("parent")) && canRead(p, c)) {
+                if (v.get("id").equals(c.get("parent")) && canRead(p, c)) {
                     children.add(c.get("id").toString());
                 }
             }
         }
         Map<String, Object> partnership = new LinkedHashMap<>();
-        partnership.put("parent", t.get("parent"));
-        partnership.put("is_partner", t.get("is_partner"));
+        partnership.put("parent", v.get("parent"));
+        partnership.put("is_partner", v.get("is_partner"));
         partnership.put("child_tenants", children);
         List<Map<String, Object>> subscriptions = new ArrayList<>();
-        for (Map<String, Object> g : granted) {
+        for (Map<String, Object> g : (List<Map<String, Object>>) v.get("granted_services")) {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("id", g.get("id"));
             s.put("service_id", g.get("service_id"));
@@ -685,8 +703,7 @@ public final class FakeTaegis extends FakeVendor {
             subscriptions.add(s);
         }
         partnership.put("subscriptions", subscriptions);
-        v.put("partnership", partnership);
-        return v;
+        return partnership;
     }
 
     @SuppressWarnings("unchecked")
@@ -729,11 +746,8 @@ public final class FakeTaegis extends FakeVendor {
         synchronized (this) {
             synchronized (tenants) {
                 for (Map<String, Object> t : tenants.values()) {
-                    if (canRead(p, t)) {
-                        Map<String, Object> v = view(t, p);
-                        if (matches(v, q)) {
-                            matching.add(v);
-                        }
+                    if (canRead(p, t) && matches(t, q, p)) {
+                        matching.add(t);
                     }
                 }
             }
@@ -779,8 +793,12 @@ public final class FakeTaegis extends FakeVendor {
         }
         List<Map<String, Object>> page = matching.subList(Math.min(from, matching.size()),
                 Math.min(from + Math.max(max, 0), matching.size()));
+        List<Map<String, Object>> results = new ArrayList<>(page.size());
+        synchronized (this) {
+            page.forEach(t -> results.add(view(t, p)));
+        }
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("results", new ArrayList<>(page));
+        out.put("results", results);
         out.put("count", page.size());
         out.put("hasMore", from + page.size() < matching.size());
         out.put("totalCount", matching.size());
@@ -790,7 +808,7 @@ public final class FakeTaegis extends FakeVendor {
     }
 
     @SuppressWarnings("unchecked")
-    private boolean matches(Map<String, Object> t, Map<String, Object> q) {
+    private boolean matches(Map<String, Object> t, Map<String, Object> q, Principal principal) {
         List<Predicate<Map<String, Object>>> checks = new ArrayList<>();
         if (q.get("name") != null) {
             Pattern p = Pattern.compile(Pattern.quote(q.get("name").toString()).replace("%", "\\E.*\\Q"), Pattern.CASE_INSENSITIVE);
@@ -802,7 +820,7 @@ public final class FakeTaegis extends FakeVendor {
         }
         if (q.get("forHierarchies") != null) {
             List<String> h = ((List<Object>) q.get("forHierarchies")).stream().map(String::valueOf).toList();
-            checks.add(x -> h.stream().anyMatch(id -> inHierarchyOf(tenants.getOrDefault(String.valueOf(x.get("id")), x), id)));
+            checks.add(x -> h.stream().anyMatch(id -> inHierarchyOf(x, id)));
         }
         if (q.get("isPartner") != null) {
             checks.add(x -> q.get("isPartner").equals(x.get("is_partner")));
@@ -816,7 +834,7 @@ public final class FakeTaegis extends FakeVendor {
                             && (ef.get("enabled") == null || ef.get("enabled").equals(e.get("enabled")))));
         }
         if (q.get("labelFilter") instanceof Map<?, ?> lf) {
-            checks.add(x -> ((List<Map<String, Object>>) x.get("labels")).stream().anyMatch(l ->
+            checks.add(x -> visibleLabels(x, principal).stream().anyMatch(l ->
                     (lf.get("label_name") == null || lf.get("label_name").equals(l.get("name")))
                             && (lf.get("label_value") == null || lf.get("label_value").equals(l.get("value")))));
         }
