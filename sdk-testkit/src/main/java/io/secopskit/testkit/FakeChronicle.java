@@ -55,8 +55,9 @@ public final class FakeChronicle extends FakeVendor {
                         + "the next gets 429 RESOURCE_EXHAUSTED"),
         /** Responses carry the fields of the document's samples only. */
         DOCUMENTED_RESPONSE_SHAPES("L144-176, L232-241, L327-366; AMENDMENTS 14",
-                "CreateCustomer, GetCustomer and ListCustomers answer with the fields their samples show: GetCustomer has "
-                        + "no credentials list, no uiEnabled, no ssoConfig object; switched off, every stored field is sent"),
+                "CreateCustomer, GetCustomer and ListCustomers answer with the fields their samples show (ListCustomers "
+                        + "also retention_duration, which the other samples show for the same customer): GetCustomer has no "
+                        + "credentials list, no uiEnabled, no ssoConfig object; switched off, every stored field is sent"),
         /** Retention values. */
         RETENTION_VALUES("L109", "retention_duration is SIX_MONTHS or ONE_YEAR (absent means ONE_YEAR); others get 400"),
         /** Auth version values. */
@@ -566,8 +567,12 @@ public final class FakeChronicle extends FakeVendor {
 
     private static final List<String> CREATE_FIELDS = List.of("id", "customer_id", "customer_code", "customer_name",
             "retention_duration", "sso_config", "credentials");
+    /**
+     * ListCustomers' sample fields (L329-363) plus retention_duration, which the CreateCustomer and GetCustomer
+     * samples show for the same customer object.
+     */
     private static final List<String> LIST_FIELDS = List.of("id", "customer_id", "customer_code", "customer_name",
-            "forwarders", "customer_subdomains", "sso_config", "credentials");
+            "retention_duration", "forwarders", "customer_subdomains", "sso_config", "credentials");
     private static final List<String> GET_FIELDS = List.of("customer_code", "customer_id", "customer_name",
             "customer_subdomains", "forwarders", "id", "retention_duration");
     private static final List<String> SERVICE_ACCOUNT_FIELDS = List.of("type", "project_id", "private_key_id",

@@ -171,8 +171,8 @@ class FakeChronicleRulesTest {
                 keys(created));
 
         JsonNode listed = get("listcustomers").json().get("customers").get(0);
-        assertEquals(List.of("id", "customer_id", "customer_code", "customer_name", "forwarders", "customer_subdomains",
-                "credentials"), keys(listed));
+        assertEquals(List.of("id", "customer_id", "customer_code", "customer_name", "retention_duration", "forwarders",
+                "customer_subdomains", "credentials"), keys(listed));
         assertEquals("BACKSTORY_API", listed.get("credentials").get(0).get("credential_type").asText());
     }
 
