@@ -279,7 +279,7 @@ class OnboardingTest {
 
     @Test
     void run_whenChronicleAnswersResourceExhausted_defers() {
-        sandbox.chronicle().createQuotaPerDay(0);
+        sandbox.chronicle().createCustomerQuota(0);
 
         OnboardingResult r = onboarding().run(SPEC);
 

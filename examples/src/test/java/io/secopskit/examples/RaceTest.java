@@ -34,7 +34,7 @@ class RaceTest {
     void twoJvmsOnboardingTheSameCustomers_createNoDuplicate_andLoseNoJournalEntry() throws Exception {
         try (SecOpsSandbox sandbox = SecOpsSandbox.start()) {
             sandbox.stellar().allowDuplicateTenantNames(true);
-            sandbox.chronicle().createQuotaPerDay(100_000);
+            sandbox.chronicle().createCustomerQuota(100_000);
             for (int i = 1; i <= CUSTOMERS; i++) {
                 sandbox.addServiceNowCi("Race Customer " + i);
             }

@@ -223,7 +223,8 @@ public final class CustomersClient {
      * instance must meet.
      *
      * @param customerCode   the customer code
-     * @param certifications one or more known certifications
+     * @param certifications one or more certifications: the named constants, or
+     *                       {@link ComplianceCertification#of(String)} for values this SDK does not name
      * @return the certifications the API reports
      */
     public List<ComplianceCertification> setComplianceRequirements(String customerCode,
@@ -231,9 +232,9 @@ public final class CustomersClient {
         String op = SET_COMPLIANCE_REQUIREMENTS.name();
         Rules.customerCode(op, customerCode);
         if (certifications == null || certifications.isEmpty() || certifications.stream()
-                .anyMatch(c -> c == null || c == ComplianceCertification.UNRECOGNIZED)) {
+                .anyMatch(c -> c == null || c.value().isBlank())) {
             throw new ValidationException(Rules.VENDOR, op, "compliance_certifications",
-                    "must list one or more known certifications");
+                    "must list one or more non-blank certifications");
         }
         return pipeline.call(ApiRequest.of(SET_COMPLIANCE_REQUIREMENTS).json(body("customer_code", customerCode,
                 "compliance_certifications", List.copyOf(certifications))).build(), ComplianceResult.class)

@@ -26,10 +26,25 @@ class ValidationTest extends ChronicleTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Acme", "1acme", "acme-", "ac_me", "acme corp", "abcdefghijklmnopqrs", "-acme"})
-    void customerCode_breakingTheRule_isRejectedBeforeSending(String code) {
+    @ValueSource(strings = {"", "Acme", "1acme", "acme-", "ac_me", "acme corp", "abcdefghijklmnopqrs", "-acme", "CODE"})
+    void newCustomerCode_breakingTheCreationRule_isRejectedBeforeSending(String code) {
         assertRejected("customer_code", () -> CreateCustomerRequest.builder().customerName("n").customerCode(code).build());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a/b", "a?b", "a#b", "a&b=c", "100%", "a\\b", "line\nbreak", "tab\tcode", "nul\u0000",
+            "del\u007f", "sep\u2028"})
+    void existingCustomerCode_emptyOrWithControlOrPathQueryCharacters_isRejectedOnEveryOtherOperation(String code) {
         assertRejected("customer_code", () -> customers.getCustomer(code));
+        assertRejected("customer_code", () -> customers.getCustomerForwarderConfigs(code));
+        assertRejected("customer_code", () -> customers.setUiState(code, true));
+        assertRejected("customer_code", () -> customers.enableIam(code));
+        assertRejected("customer_code", () -> UpdateSsoConfigRequest.builder().customerCode(code).ssoConfig("<x/>").build());
+    }
+
+    @Test
+    void existingCustomerCode_overLong_isRejected() {
+        assertRejected("customer_code", () -> customers.getCustomer("a".repeat(257)));
     }
 
     @Test
@@ -51,7 +66,8 @@ class ValidationTest extends ChronicleTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"acme-project", "projects/", "projects/Acme", "folders/123", "projects/a/b"})
+    @ValueSource(strings = {"acme-project", "projects/", "projects/Acme", "folders/123", "projects/a/b", "projects/ab",
+            "projects/example.com:", "projects/:my-project", "projects/my-project-"})
     void gcpProject_notProjectsSlashId_isRejected(String project) {
         assertRejected("gcp_project", () -> customers.setGcpProjectLink("acme", project));
         assertRejected("gcp_project", () -> CreateCustomerRequest.builder().customerName("n").customerCode("acme")
@@ -66,11 +82,32 @@ class ValidationTest extends ChronicleTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "-bad", "bad-", "a.b", "a b"})
-    void subdomain_emptyOrMalformed_isRejected(String subdomain) {
+    @ValueSource(strings = {"", " ", "a b", "a..b", ".a", "a.", "a/b", "a:443", "\u00fcber", "x\ny"})
+    void subdomain_breakingWhatDnsRequires_isRejected(String subdomain) {
         assertRejected("customer_subdomain", () -> customers.generateIdpMetadata(subdomain));
         assertRejected("customer_subdomains", () -> CreateCustomerRequest.builder().customerName("n")
                 .customerCode("acme").customerSubdomain(subdomain).build());
+    }
+
+    @Test
+    void subdomain_dnsLimits_63PerLabelAnd253InAll() {
+        String label63 = "a".repeat(63);
+        String name253 = String.join(".", label63, label63, label63, "a".repeat(61));
+        assertEquals(253, name253.length());
+        CreateCustomerRequest.builder().customerName("n").customerCode("acme").customerSubdomain(label63)
+                .customerSubdomain(name253).customerSubdomain("-edge-").customerSubdomain("soc.acme").customerSubdomain("_x").build();
+        assertRejected("customer_subdomains", () -> CreateCustomerRequest.builder().customerName("n").customerCode("acme")
+                .customerSubdomain("a".repeat(64)).build());
+        assertRejected("customer_subdomains", () -> CreateCustomerRequest.builder().customerName("n").customerCode("acme")
+                .customerSubdomain(name253 + "a").build());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"projects/my-project", "projects/012345678901", "projects/example.com:my-project",
+            "projects/a1b2c3"})
+    void gcpProject_documentedFormsAndDomainScoped_areAccepted(String project) {
+        CreateCustomerRequest r = CreateCustomerRequest.builder().customerName("n").customerCode("acme").gcpProject(project).build();
+        assertEquals(project, r.gcpProject());
     }
 
     @Test
@@ -82,10 +119,10 @@ class ValidationTest extends ChronicleTestBase {
     }
 
     @Test
-    void complianceCertifications_emptyOrUnknown_areRejected() {
+    void complianceCertifications_emptyOrBlank_areRejected() {
         assertRejected("compliance_certifications", () -> customers.setComplianceRequirements("acme", List.of()));
         assertRejected("compliance_certifications", () -> customers.setComplianceRequirements("acme",
-                List.of(ComplianceCertification.UNRECOGNIZED)));
+                List.of(ComplianceCertification.of(" "))));
     }
 
     @Test

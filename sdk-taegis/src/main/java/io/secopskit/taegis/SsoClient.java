@@ -10,6 +10,8 @@ import io.secopskit.taegis.generated.NewSSOConnectionInput;
 import io.secopskit.taegis.generated.SAMLSSOConfiguration;
 import io.secopskit.taegis.generated.SSOConnection;
 import io.secopskit.taegis.generated.SSOConnectionConfigResponse;
+import io.secopskit.taegis.generated.SSOConnectionStatus;
+import io.secopskit.taegis.generated.SSOConnectionType;
 import io.secopskit.taegis.generated.SSOConnectionsQueryRequest;
 import io.secopskit.taegis.generated.TenantSSOConnectionQueryInput;
 import io.secopskit.taegis.generated.UpdateSSOConnectionInput;
@@ -24,6 +26,13 @@ import java.util.Objects;
 /**
  * SSO connections of one tenant: every call sends {@code X-Tenant-Context: <tenant id>}. Obtain it from
  * {@link TaegisClient#sso(String)}. Thread-safe.
+ *
+ * <p>The documented flow: {@link #create} a SAML connection (status Draft) with its name, type
+ * {@code saml} and e-mail domains; complete its configuration with {@link #update} — by the identity
+ * provider's <b>metadata URL</b>, the documented default — which moves it to Testing; then set it Enabled.
+ * Configuring by {@code signingCert} + {@code signInEndpoint} (with {@code signingCertName}) is still accepted
+ * because the vendor document shows it, but it is deprecated: the vendor's own client marks those three
+ * fields "No longer supported".
  */
 public final class SsoClient {
     private final GraphQLTransport transport;
@@ -44,17 +53,30 @@ public final class SsoClient {
     }
 
     /**
-     * {@code createSSOConnection(newConnection:)}.
+     * {@code createSSOConnection(newConnection:)}: a new connection in status Draft. The document requires
+     * {@code name}, {@code type} ({@code saml}, the only supported type) and {@code domains} (the e-mail
+     * domains that sign in through it); {@code testers} are optional.
      *
-     * @param input name, domains, testers, type and SAML configuration
+     * @param input name, type {@code saml}, domains, testers and optionally a SAML configuration
      * @return the connection
+     * @throws ValidationException before sending, when name, type or domains are missing or type is not saml
      */
     public SSOConnection create(NewSSOConnectionInput input) {
         Objects.requireNonNull(input, "input");
+        String op = "createSSOConnection";
         if (input.getName() == null || input.getName().isBlank()) {
-            throw new ValidationException(GraphQLTransport.VENDOR, "createSSOConnection", "newConnection.name", "is required");
+            throw new ValidationException(GraphQLTransport.VENDOR, op, "newConnection.name", "is required");
         }
-        checkSaml("createSSOConnection", input.getConnectionConfiguration());
+        if (input.getType() != SSOConnectionType.saml) {
+            throw new ValidationException(GraphQLTransport.VENDOR, op, "newConnection.type",
+                    "is required and must be saml, the only supported type (was " + input.getType() + ")");
+        }
+        if (input.getDomains() == null || input.getDomains().isEmpty()
+                || input.getDomains().stream().anyMatch(d -> d == null || d.isBlank())) {
+            throw new ValidationException(GraphQLTransport.VENDOR, op, "newConnection.domains",
+                    "is required: one or more non-blank e-mail domains that sign in through this connection");
+        }
+        checkSaml(op, input.getConnectionConfiguration());
         CreateSSOConnectionMutationRequest request = new CreateSSOConnectionMutationRequest();
         request.setNewConnection(input);
         return transport.run(request, Documents.types("newConnection", "NewSSOConnectionInput!"), Projections.ssoConnection(),
@@ -63,16 +85,30 @@ public final class SsoClient {
 
     /**
      * {@code updateSSOConnection(updatedConnection:)}: status, name, testers, domains, SAML configuration.
-     * A SAML configuration without {@code metadataURL} or {@code metadataXML} must carry both
-     * {@code signInEndpoint} and {@code signingCert}.
+     *
+     * <ul>
+     *   <li>Configuration: give {@code samlConfiguration.metadataURL} (the documented default; then
+     *       {@code signingCert} is ignored by the service) or {@code metadataXML}. Without either, both
+     *       {@code signInEndpoint} and {@code signingCert} are required — a path the document shows but the
+     *       vendor's client marks "No longer supported" (deprecated). A completed configuration moves the
+     *       connection to Testing.</li>
+     *   <li>Status: only {@code Enabled}, {@code Disabled} or {@code Testing} may be set; {@code Draft} is
+     *       where a connection starts, not a value to send.</li>
+     * </ul>
      *
      * @param input the connection id and changes
-     * @return the connection
+     * @return the connection, with {@code certName} when a certificate name was given
+     * @throws ValidationException before sending, for a missing id, a status of Draft, or an incomplete
+     *                             configuration
      */
     public SSOConnection update(UpdateSSOConnectionInput input) {
         Objects.requireNonNull(input, "input");
         if (input.getId() == null || input.getId().isBlank()) {
             throw new ValidationException(GraphQLTransport.VENDOR, "updateSSOConnection", "updatedConnection.id", "is required");
+        }
+        if (input.getStatus() == SSOConnectionStatus.Draft) {
+            throw new ValidationException(GraphQLTransport.VENDOR, "updateSSOConnection", "updatedConnection.status",
+                    "must be Enabled, Disabled or Testing; Draft cannot be set");
         }
         checkSaml("updateSSOConnection", input.getConnectionConfiguration());
         UpdateSSOConnectionMutationRequest request = new UpdateSSOConnectionMutationRequest();

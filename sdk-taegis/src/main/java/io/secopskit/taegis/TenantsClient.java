@@ -47,11 +47,20 @@ import java.util.Objects;
  * Thread-safe.
  */
 public final class TenantsClient {
-    /** How {@link #list(TenantsQuery, PagingMode)} walks the results. */
+    /** How {@link #list(TenantsQuery, PagingMode)} walks the results. Prefer {@link #CURSOR}. */
     public enum PagingMode {
-        /** {@code pageNum} 1, 2, 3 ... with {@code maxResults} per page. */
+        /**
+         * {@code pageNum} 1, 2, 3 ... with {@code maxResults} per page. The document never says whether pages
+         * count from 0 or 1; SecOpsKit <b>assumes 1-based pages</b> (its page-number example asks for
+         * {@code pageNum: 2} after a first page). Pages shift when tenants are added or removed meanwhile.
+         */
         PAGE_NUMBER,
-        /** {@code cursorPos} from each answer. */
+        /**
+         * {@code cursorPos} from each answer — the recommended mode and the one the examples use: it does not
+         * depend on where pages start. A cursor is only valid for the sort it was issued under (the document:
+         * changing the order changes the cursor), which {@code list} keeps by sending the same
+         * {@code orderBy}/{@code orderDir} with every page.
+         */
         CURSOR
     }
 
@@ -95,7 +104,8 @@ public final class TenantsClient {
 
     /**
      * Every tenant matching the query, lazily, one page of {@code maxResults} (default 100) at a time —
-     * by page number or by cursor. The query's own {@code pageNum} / {@code cursorPos} are ignored.
+     * by cursor (recommended) or by page number, which assumes the first page is {@code pageNum} 1. The
+     * query's own {@code pageNum} / {@code cursorPos} are ignored.
      *
      * @param query filters, sort and page size
      * @param mode  page-number or cursor paging
@@ -204,7 +214,11 @@ public final class TenantsClient {
     }
 
     /**
-     * Sets when a tenant expires.
+     * Sets when a tenant expires ({@code updateTenant} with {@code expiresAt}).
+     *
+     * <p><b>A tenant with an expiry is disabled automatically after 60 days</b>, the document says. It does
+     * not say where the 60 days start — at the expiry time, or when the expiry was set; SecOpsKit's
+     * {@code FakeTaegis} assumes the expiry time. To keep a tenant, {@link #clearExpiry} it or move the expiry.
      *
      * @param tenantId  the tenant
      * @param expiresAt the expiry

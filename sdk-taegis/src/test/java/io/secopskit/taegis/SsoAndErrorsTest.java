@@ -71,7 +71,8 @@ class SsoAndErrorsTest extends TaegisTestBase {
     void ssoValidation_rejectsBeforeSending() {
         assertEquals("X-Tenant-Context", assertThrows(ValidationException.class, () -> taegis.sso(null)).field());
         assertThrows(ValidationException.class, () -> taegis.sso(" "));
-        SsoClient sso = sso("200000");
+        // the fake acts only inside an existing X-Tenant-Context tenant the client may change (SSO_TENANT_CONTEXT)
+        SsoClient sso = sso(fake.seedTenants(1).get(0));
         ValidationException saml = assertThrows(ValidationException.class, () -> sso.update(UpdateSSOConnectionInput.builder()
                 .setId("c1").setConnectionConfiguration(ConnectionConfiguration.builder().setSamlConfiguration(
                         SAMLSSOConfiguration.builder().setSigningCert("MIIC...").build()).build()).build()));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +24,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link #apiHost()}). Each host refuses the other's paths.
  *
  * <ul>
- *   <li>Checks {@code X-Auth-Token: <secret>/<id>} against registered keys and their access level, as
- *       the vendor's table says: Live Query needs Custom with {@code livequery.manage}; feeds need Custom
- *       with {@code threathunter.feeds} or API; device search needs Custom with {@code device};
- *       notifications need SIEM; other {@code /integrationServices} routes need API or Live Response.
- *       Anything else answers 401 {@code {"success":false,"message":"User is not authenticated"}}.</li>
+ *   <li>Checks {@code X-Auth-Token: <secret>/<id>} against registered keys, their access level and, for
+ *       Custom keys, each permission's operations, as the vendor's document says: Live Query needs Custom
+ *       with {@code livequery.manage}; feeds need Custom with {@code threathunter.feeds} or API; device
+ *       routes need Custom with {@code device}; notifications need SIEM; other {@code /integrationServices}
+ *       routes need API or Live Response. A Custom permission grants only the operations given
+ *       ({@link Op}): creating a run needs Create, reading runs and results Read, cancelling Update,
+ *       deleting Delete. Anything else answers 401 {@code {"success":false,"message":"User is not authenticated"}}.</li>
  *   <li>Live Query runs, results ({@code _search} with 0-based start, capped at 10,000 rows; {@code _scroll}
  *       with {@code search_after}), run history, cancel and delete; runs complete on demand or after N polls.</li>
- *   <li>Device search (1-based start, 10,000 cap, {@code _scroll}), feeds (list, get, create, delete, feedinfo,
- *       reports) and the read-once notifications queue.</li>
- *   <li>A query with unbalanced parentheses gets 400 {@code reason: query_malformed_syntax}.</li>
+ *   <li>Device search (1-based start, 10,000 cap, {@code _scroll}) and device by id; feeds (list with
+ *       {@code include_public} in any case, get, create, delete, feedinfo, reports read and replace) and the
+ *       read-once notifications queue.</li>
+ *   <li>Searches honour {@code query} strings ({@code field:value} terms joined by {@code AND} / {@code OR},
+ *       parentheses, quoted values, {@code *} wildcards) and {@code criteria} with dotted keys such as
+ *       {@code device.os}; a malformed query gets 400 {@code reason: query_malformed_syntax}.</li>
  * </ul>
+ * Every rule is a {@link Rule}, on by default; {@link #strictness()} switches single rules off.
  */
 public final class FakeCarbonBlack extends FakeVendor {
     /** API key access levels. */
@@ -48,7 +55,106 @@ public final class FakeCarbonBlack extends FakeVendor {
         LIVE_RESPONSE
     }
 
-    private record Key(String secret, AccessLevel level, Set<String> permissions) {
+    /** The operations a Custom key's permission can grant (the document's C, R, U, D, E). */
+    public enum Op {
+        /** Create. */
+        CREATE,
+        /** Read. */
+        READ,
+        /** Update. */
+        UPDATE,
+        /** Delete. */
+        DELETE,
+        /** Execute. */
+        EXECUTE
+    }
+
+    /**
+     * A permission of a Custom key's access level: its {@code .notation} name and the operations granted.
+     *
+     * @param name       for example {@code livequery.manage}
+     * @param operations the operations granted
+     */
+    public record Permission(String name, Set<Op> operations) {
+        /** Copies the operations. */
+        public Permission {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("permission name is required");
+            }
+            operations = operations == null || operations.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(operations));
+        }
+
+        /**
+         * A permission with the given operations; with none given, every operation.
+         *
+         * @param name       the permission name
+         * @param operations the operations
+         * @return the permission
+         */
+        public static Permission of(String name, Op... operations) {
+            return new Permission(name, operations.length == 0 ? EnumSet.allOf(Op.class) : EnumSet.copyOf(List.of(operations)));
+        }
+    }
+
+    /**
+     * The rules this fake enforces, from the Carbon Black Cloud API access document
+     * ({@code carbonblack-cloud-api-access.txt}, cited by line) unless the source says otherwise.
+     */
+    public enum Rule implements DocumentedRule {
+        /** The service-category to access-level table. */
+        ACCESS_LEVEL_TABLE("carbonblack-cloud-api-access.txt L74-85, L150-165",
+                "a key whose access level the table does not permit for the route's service category gets 401: /livequery "
+                        + "and /appservices Custom; /threathunter Custom or API; /integrationServices/v3/notification SIEM; "
+                        + "other /integrationServices API or Live Response"),
+        /** Per-operation permissions of Custom keys. */
+        PERMISSION_OPERATIONS("carbonblack-cloud-api-access.txt L111-148 (device: [inference])",
+                "a Custom key needs the route's permission with the route's operation: livequery.manage Create to start a "
+                        + "run, Read for runs and results, Update to cancel, Delete to delete; threathunter.feeds Create, "
+                        + "Read, Update (feedinfo, reports), Delete; device Read. The document's example key (Create and "
+                        + "Read only) gets 401 on update and delete"),
+        /** Query strings filter searches. */
+        QUERY_STRINGS("NOTES.md section 2 [vendor client]",
+                "_search honours query: field:value terms (dotted fields, quoted values, * wildcards) joined by AND / OR, "
+                        + "AND binding tighter, adjacent terms ANDed, parentheses"),
+        /** Malformed query strings are refused. */
+        QUERY_SYNTAX("NOTES.md section 2 [vendor client]",
+                "a malformed query (unbalanced parentheses or quotes, a dangling AND/OR, an empty field or value) gets "
+                        + "400 reason query_malformed_syntax"),
+        /** Dotted criteria keys. */
+        DOTTED_CRITERIA("NOTES.md section 2 [vendor client]",
+                "criteria keys address nested fields with dots (device.os: [\"WINDOWS\"])");
+
+        private final String source;
+        private final String summary;
+
+        Rule(String source, String summary) {
+            this.source = source;
+            this.summary = summary;
+        }
+
+        @Override
+        public String source() {
+            return source;
+        }
+
+        @Override
+        public String summary() {
+            return summary;
+        }
+    }
+
+    /** The name of the API key in the document's example (L136-148). */
+    public static final String DOC_EXAMPLE_KEY_NAME = "developer.example";
+    /** The access level of the document's example: livequery.manage and threathunter.feeds, Create and Read. */
+    public static final List<Permission> DOC_EXAMPLE_PERMISSIONS = List.of(
+            Permission.of("livequery.manage", Op.CREATE, Op.READ),
+            Permission.of("threathunter.feeds", Op.CREATE, Op.READ));
+
+    private record Key(String secret, AccessLevel level, Map<String, Set<Op>> permissions) {
+    }
+
+    /** What a route needs: its service category, and for Custom keys a permission and an operation. */
+    private record Need(String category, String permission, Op op) {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -64,6 +170,7 @@ public final class FakeCarbonBlack extends FakeVendor {
     private final List<ObjectNode> devices = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode> feeds = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<ObjectNode> notifications = new CopyOnWriteArrayList<>();
+    private final Strictness<Rule> strictness = new Strictness<>(Rule.class);
 
     /**
      * Creates the fake for one organization; call {@link #start()} before use.
@@ -113,6 +220,14 @@ public final class FakeCarbonBlack extends FakeVendor {
         String dev = "/appservices/v6/orgs/{org}/devices";
         route("POST", dev + "/_search", r -> withOrg(r, () -> search(r, devices, 1)));
         route("POST", dev + "/_scroll", r -> withOrg(r, () -> scroll(r, devices)));
+        route("GET", dev + "/{id}", r -> withOrg(r, () -> {
+            for (ObjectNode d : devices) {
+                if (d.path("id").asText().equals(r.pathVariable("id"))) {
+                    return FakeResponse.json(200, d);
+                }
+            }
+            return error(404, "not_found", "device " + r.pathVariable("id") + " not found");
+        }));
         String fm = "/threathunter/feedmgr/v2/orgs/{org}/feeds";
         route("GET", fm, r -> withOrg(r, () -> {
             ObjectNode body = MAPPER.createObjectNode();
@@ -120,7 +235,7 @@ public final class FakeCarbonBlack extends FakeVendor {
             synchronized (feeds) {
                 feeds.values().forEach(f -> list.add(f.get("feedinfo")));
             }
-            if ("true".equals(r.queryParam("include_public"))) {
+            if ("true".equalsIgnoreCase(r.queryParam("include_public"))) {
                 list.addObject().put("id", "public-feed-1").put("name", "AlienVault").put("owner", "CB")
                         .put("provider_url", "https://otx.alienvault.com").put("summary", "public").put("category", "Partner")
                         .put("access", "public");
@@ -137,6 +252,11 @@ public final class FakeCarbonBlack extends FakeVendor {
             ObjectNode info = ((ObjectNode) r.json().deepCopy()).put("id", r.pathVariable("id")).put("owner", orgKey);
             f.set("feedinfo", info);
             return FakeResponse.json(200, info);
+        })));
+        route("GET", fm + "/{id}/reports", r -> withOrg(r, () -> withFeed(r, f -> {
+            ObjectNode body = MAPPER.createObjectNode();
+            body.set("results", f.path("reports").deepCopy());
+            return FakeResponse.json(200, body);
         })));
         route("POST", fm + "/{id}/reports", r -> withOrg(r, () -> withFeed(r, f -> {
             f.set("reports", r.json().path("reports").deepCopy());
@@ -176,6 +296,19 @@ public final class FakeCarbonBlack extends FakeVendor {
         return this;
     }
 
+    /** Serves HTTPS on both hosts; call before {@link #start()}. */
+    @Override
+    public synchronized FakeCarbonBlack useHttps() {
+        super.useHttps();
+        apiHost.useHttps();
+        return this;
+    }
+
+    /** Returns which documented rules are enforced (all by default). */
+    public Strictness<Rule> strictness() {
+        return strictness;
+    }
+
     @Override
     public void close() {
         apiHost.close();
@@ -198,7 +331,8 @@ public final class FakeCarbonBlack extends FakeVendor {
     }
 
     /**
-     * Registers an API key.
+     * Registers an API key. For {@link AccessLevel#CUSTOM}, each named permission grants every operation
+     * (Create, Read, Update, Delete, Execute); use {@link #apiKey(String, String, Permission...)} for fewer.
      *
      * @param apiId       the API ID
      * @param secret      the API secret key
@@ -207,8 +341,47 @@ public final class FakeCarbonBlack extends FakeVendor {
      * @return this fake
      */
     public FakeCarbonBlack apiKey(String apiId, String secret, AccessLevel level, String... permissions) {
-        keys.put(apiId, new Key(secret, level, Set.of(permissions)));
+        Map<String, Set<Op>> granted = new LinkedHashMap<>();
+        for (String p : permissions) {
+            granted.put(p, EnumSet.allOf(Op.class));
+        }
+        keys.put(apiId, new Key(secret, level, granted));
         return this;
+    }
+
+    /**
+     * Registers a Custom API key whose access level grants exactly these permissions and operations.
+     *
+     * @param apiId       the API ID
+     * @param secret      the API secret key
+     * @param permissions the permissions, each with its operations
+     * @return this fake
+     */
+    public FakeCarbonBlack apiKey(String apiId, String secret, Permission... permissions) {
+        Map<String, Set<Op>> granted = new LinkedHashMap<>();
+        for (Permission p : permissions) {
+            granted.merge(p.name(), p.operations(), (a, b) -> {
+                EnumSet<Op> all = a.isEmpty() ? EnumSet.noneOf(Op.class) : EnumSet.copyOf(a);
+                all.addAll(b);
+                return all;
+            });
+        }
+        keys.put(apiId, new Key(secret, AccessLevel.CUSTOM, granted));
+        return this;
+    }
+
+    /**
+     * Registers the document's example key ({@value #DOC_EXAMPLE_KEY_NAME}, access level "Help Desk Scripts"):
+     * Custom, with livequery.manage and threathunter.feeds, each Create and Read only. It may start runs,
+     * read runs and results, create and read feeds — and gets 401 when it cancels or deletes a run, or
+     * updates or deletes a feed.
+     *
+     * @param apiId  the API ID
+     * @param secret the API secret key
+     * @return this fake
+     */
+    public FakeCarbonBlack docExampleKey(String apiId, String secret) {
+        return apiKey(apiId, secret, DOC_EXAMPLE_PERMISSIONS.toArray(new Permission[0]));
     }
 
     /**
@@ -291,27 +464,61 @@ public final class FakeCarbonBlack extends FakeVendor {
         String token = request.header("X-Auth-Token");
         int slash = token == null ? -1 : token.lastIndexOf('/');
         Key key = slash < 0 ? null : keys.get(token.substring(slash + 1));
-        if (key == null || !key.secret().equals(token.substring(0, slash)) || !allowed(key, request.path())) {
+        if (key == null || !key.secret().equals(token.substring(0, slash)) || !allowed(key, need(request))) {
             return FakeResponse.json(401, "{\"success\":false,\"message\":\"User is not authenticated\"}");
         }
         return null;
     }
 
-    private static boolean allowed(Key key, String path) {
+    private static Need need(FakeRequest request) {
+        String path = request.path();
+        String method = request.method();
         if (path.startsWith("/integrationServices/v3/notification")) {
-            return key.level() == AccessLevel.SIEM;
+            return new Need("notification", null, null);
         }
         if (path.startsWith("/integrationServices")) {
-            return key.level() == AccessLevel.API || key.level() == AccessLevel.LIVE_RESPONSE;
+            return new Need("integrationServices", null, null);
         }
         if (path.startsWith("/livequery")) {
-            return key.level() == AccessLevel.CUSTOM && key.permissions().contains("livequery.manage");
+            Op op = switch (method) {
+                case "POST" -> path.endsWith("/runs") ? Op.CREATE : Op.READ;
+                case "PUT" -> Op.UPDATE;
+                case "DELETE" -> Op.DELETE;
+                default -> Op.READ;
+            };
+            return new Need("livequery", "livequery.manage", op);
         }
         if (path.startsWith("/threathunter")) {
-            return key.level() == AccessLevel.API
-                    || key.level() == AccessLevel.CUSTOM && key.permissions().contains("threathunter.feeds");
+            Op op = switch (method) {
+                case "POST" -> path.endsWith("/reports") ? Op.UPDATE : Op.CREATE;
+                case "PUT" -> Op.UPDATE;
+                case "DELETE" -> Op.DELETE;
+                default -> Op.READ;
+            };
+            return new Need("threathunter", "threathunter.feeds", op);
         }
-        return key.level() == AccessLevel.CUSTOM && key.permissions().contains("device");
+        return new Need("appservices", "device", Op.READ);
+    }
+
+    private boolean allowed(Key key, Need need) {
+        boolean table = strictness.isEnabled(Rule.ACCESS_LEVEL_TABLE);
+        boolean levelOk = switch (need.category()) {
+            case "notification" -> key.level() == AccessLevel.SIEM;
+            case "integrationServices" -> key.level() == AccessLevel.API || key.level() == AccessLevel.LIVE_RESPONSE;
+            case "threathunter" -> key.level() == AccessLevel.API || key.level() == AccessLevel.CUSTOM;
+            default -> key.level() == AccessLevel.CUSTOM;
+        };
+        if (table && !levelOk) {
+            return false;
+        }
+        if (key.level() != AccessLevel.CUSTOM || need.permission() == null) {
+            return true;
+        }
+        Set<Op> granted = key.permissions().get(need.permission());
+        if (granted == null) {
+            return !table;
+        }
+        return !strictness.isEnabled(Rule.PERMISSION_OPERATIONS) || granted.contains(need.op());
     }
 
     @Override
@@ -381,16 +588,18 @@ public final class FakeCarbonBlack extends FakeVendor {
 
     private FakeResponse search(FakeRequest r, List<ObjectNode> all, int base) {
         JsonNode body = r.json();
-        String query = body.path("query").asText("");
-        if (!balanced(query)) {
-            return error(400, "query_malformed_syntax", "Error parsing query: " + query);
+        SearchQuery query;
+        try {
+            query = query(body);
+        } catch (SearchQuery.MalformedQueryException e) {
+            return error(400, "query_malformed_syntax", "Error parsing query: " + body.path("query").asText(""));
         }
         long start = body.path("start").asLong(base);
         int rows = body.path("rows").asInt(10);
         if (start < base || rows < 1 || rows > CAP || start - base + rows > CAP) {
             return error(400, "invalid_page", "start + rows must not pass " + CAP + " (use _scroll)");
         }
-        List<ObjectNode> matching = filter(all, body.path("criteria"));
+        List<ObjectNode> matching = filter(all, body.path("criteria"), query);
         ObjectNode out = MAPPER.createObjectNode().put("org_key", orgKey).put("num_found", matching.size());
         ArrayNode list = out.putArray("results");
         matching.stream().skip(start - base).limit(rows).forEach(list::add);
@@ -399,6 +608,12 @@ public final class FakeCarbonBlack extends FakeVendor {
 
     private FakeResponse scroll(FakeRequest r, List<ObjectNode> all) {
         JsonNode body = r.json();
+        SearchQuery query;
+        try {
+            query = query(body);
+        } catch (SearchQuery.MalformedQueryException e) {
+            return error(400, "query_malformed_syntax", "Error parsing query: " + body.path("query").asText(""));
+        }
         int rows = body.path("rows").asInt(10);
         if (rows < 1 || rows > CAP) {
             return error(400, "invalid_page", "rows must be 1 to " + CAP);
@@ -408,7 +623,7 @@ public final class FakeCarbonBlack extends FakeVendor {
         ObjectNode criteria = body.path("criteria").isObject() ? ((ObjectNode) body.get("criteria")).deepCopy()
                 : MAPPER.createObjectNode();
         criteria.remove("run_id");
-        List<ObjectNode> matching = filter(all, criteria);
+        List<ObjectNode> matching = filter(all, criteria, query);
         int to = Math.min(matching.size(), from + rows);
         ObjectNode out = MAPPER.createObjectNode().put("num_found", matching.size())
                 .put("num_remaining", matching.size() - to).put("search_after", to < matching.size() ? String.valueOf(to) : "");
@@ -417,19 +632,34 @@ public final class FakeCarbonBlack extends FakeVendor {
         return FakeResponse.json(200, out);
     }
 
-    private static List<ObjectNode> filter(List<ObjectNode> all, JsonNode criteria) {
-        if (criteria == null || !criteria.isObject() || criteria.isEmpty()) {
-            return all;
+    private SearchQuery query(JsonNode body) {
+        String text = body.path("query").asText("");
+        SearchQuery parsed;
+        try {
+            parsed = SearchQuery.parse(text);
+        } catch (SearchQuery.MalformedQueryException e) {
+            if (strictness.isEnabled(Rule.QUERY_SYNTAX)) {
+                throw e;
+            }
+            parsed = SearchQuery.parse("");
         }
+        return strictness.isEnabled(Rule.QUERY_STRINGS) ? parsed : SearchQuery.parse("");
+    }
+
+    private List<ObjectNode> filter(List<ObjectNode> all, JsonNode criteria, SearchQuery query) {
+        boolean dotted = strictness.isEnabled(Rule.DOTTED_CRITERIA);
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode row : all) {
-            boolean keep = true;
-            for (Map.Entry<String, JsonNode> c : criteria.properties()) {
-                boolean any = false;
-                for (JsonNode v : c.getValue()) {
-                    any |= v.asText().equals(row.path(c.getKey()).asText());
+            boolean keep = query.matches(row);
+            if (keep && criteria != null && criteria.isObject()) {
+                for (Map.Entry<String, JsonNode> c : criteria.properties()) {
+                    JsonNode actual = dotted ? SearchQuery.resolve(row, c.getKey()) : row.path(c.getKey());
+                    boolean any = false;
+                    for (JsonNode v : c.getValue().isArray() ? c.getValue() : MAPPER.createArrayNode().add(c.getValue())) {
+                        any |= equalsAny(actual, v.asText());
+                    }
+                    keep &= any;
                 }
-                keep &= any;
             }
             if (keep) {
                 out.add(row);
@@ -438,15 +668,16 @@ public final class FakeCarbonBlack extends FakeVendor {
         return out;
     }
 
-    private static boolean balanced(String query) {
-        int depth = 0;
-        for (char c : query.toCharArray()) {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth < 0) {
-                return false;
+    private static boolean equalsAny(JsonNode actual, String value) {
+        if (actual.isArray()) {
+            for (JsonNode a : actual) {
+                if (a.isValueNode() && a.asText().equals(value)) {
+                    return true;
+                }
             }
+            return false;
         }
-        return depth == 0;
+        return actual.isValueNode() && actual.asText().equals(value);
     }
 
     private FakeResponse createFeed(FakeRequest r) {

@@ -26,7 +26,8 @@ import okhttp3.HttpUrl;
  * Base of every vendor fake: a {@link MockWebServer} on loopback whose dispatcher routes requests by
  * method and path pattern ({@code /orgs/{org}/runs/{id}}), checks credentials through
  * {@link #authenticate(FakeRequest)}, records every request in a journal, and applies injected
- * {@link Faults} before the normal answer. Unknown routes get 404. Thread-safe.
+ * {@link Faults} before the normal answer. Unknown routes get 404. Serves plain HTTP on loopback, or
+ * HTTPS after {@link #useHttps()} (clients trust it through {@link FakeTls}). Thread-safe.
  */
 public abstract class FakeVendor implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
@@ -36,6 +37,7 @@ public abstract class FakeVendor implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
     private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private volatile boolean started;
+    private volatile boolean https;
 
     private record Route(String method, Pattern pattern, List<String> names, boolean anonymous, RouteHandler handler) {
     }
@@ -65,6 +67,32 @@ public abstract class FakeVendor implements AutoCloseable {
             started = true;
         }
         return this;
+    }
+
+    /**
+     * Serves HTTPS instead of HTTP, with the certificate of {@link FakeTls#shared()}; call before
+     * {@link #start()}. {@link #baseUri()} then starts with {@code https://}.
+     *
+     * @return this fake
+     * @throws IllegalStateException if the fake already started
+     */
+    public synchronized FakeVendor useHttps() {
+        if (started) {
+            throw new IllegalStateException("useHttps() must be called before start()");
+        }
+        server.useHttps(FakeTls.shared().serverSocketFactory());
+        https = true;
+        return this;
+    }
+
+    /** Returns whether this fake serves HTTPS. */
+    public boolean isHttps() {
+        return https;
+    }
+
+    /** Returns the TLS material clients use to trust this fake when it serves HTTPS. */
+    public FakeTls tls() {
+        return FakeTls.shared();
     }
 
     /** Stops the server. */

@@ -6,7 +6,8 @@ package io.secopskit.testkit;
  * {@link #start()}, close when done. The Taegis fake needs the sdk-taegis jar on the classpath (it loads
  * the schema from there).
  *
- * <p>The credentials below are sandbox-only values; they work against these fakes and nowhere else.
+ * <p>The credentials below are sandbox-only values; they work against these fakes and nowhere else. The
+ * fakes are strict (every documented rule on); the Taegis client acts as the partner's TenantAdmin.
  */
 public final class SecOpsSandbox implements AutoCloseable {
     /** Chronicle service-account e-mail. */
@@ -17,10 +18,17 @@ public final class SecOpsSandbox implements AutoCloseable {
     public static final String TAEGIS_CLIENT_SECRET = "sandbox-taegis-secret";
     /** Carbon Black org key. */
     public static final String CARBON_BLACK_ORG_KEY = "SANDBOX1";
-    /** Carbon Black API ID (Custom key with livequery.manage, threathunter.feeds and device). */
+    /** Carbon Black API ID (Custom key with livequery.manage, threathunter.feeds and device, every operation). */
     public static final String CARBON_BLACK_API_ID = "SANDBOXAPIID";
     /** Carbon Black API secret key. */
     public static final String CARBON_BLACK_API_SECRET = "SANDBOXAPISECRETKEY";
+    /**
+     * Carbon Black API ID of the vendor document's example key ("developer.example"): Custom, livequery.manage
+     * and threathunter.feeds with Create and Read only, so updates and deletes get 401.
+     */
+    public static final String CARBON_BLACK_DOC_EXAMPLE_API_ID = "SANDBOXDOCEXAMPLE";
+    /** Carbon Black API secret key of the document's example key. */
+    public static final String CARBON_BLACK_DOC_EXAMPLE_API_SECRET = "SANDBOXDOCEXAMPLESECRETKEY";
     /** ServiceNow user with the sn_sec_cmn.api_write role. */
     public static final String SERVICENOW_USER = "sandbox.integration";
     /** ServiceNow password. */
@@ -55,6 +63,7 @@ public final class SecOpsSandbox implements AutoCloseable {
             s.carbonBlack.start();
             s.carbonBlack.apiKey(CARBON_BLACK_API_ID, CARBON_BLACK_API_SECRET, FakeCarbonBlack.AccessLevel.CUSTOM,
                     "livequery.manage", "threathunter.feeds", "device");
+            s.carbonBlack.docExampleKey(CARBON_BLACK_DOC_EXAMPLE_API_ID, CARBON_BLACK_DOC_EXAMPLE_API_SECRET);
             s.carbonBlack.seedDevices(3);
             s.serviceNow.start();
             s.serviceNow.user(SERVICENOW_USER, SERVICENOW_PASSWORD, FakeServiceNow.WRITE_ROLE, "itil");

@@ -8,11 +8,14 @@ import io.secopskit.core.spi.ErrorDecoder;
 import io.secopskit.core.spi.ErrorMapping;
 import io.secopskit.core.spi.ErrorResponse;
 import io.secopskit.core.spi.StandardErrorDecoder;
+import java.util.Map;
 
 /**
  * Maps Carbon Black errors ({@code {"success":false,"message":...}}, {@code reason} on 400s). A 401 means
  * a missing key or a key whose access level does not cover the route, so its message names the route's
- * service category and the access levels the vendor's table permits. Internal.
+ * service category, the access levels the vendor's table permits and — where the document ties the call to
+ * a Custom key permission (Live Query: {@code livequery.manage}; feeds: {@code threathunter.feeds}) — the
+ * permission and the operation (Create, Read, Update, Delete) the call needs. Internal.
  */
 public final class CarbonBlackErrorDecoder implements ErrorDecoder {
     /** The shared instance. */
@@ -29,18 +32,45 @@ public final class CarbonBlackErrorDecoder implements ErrorDecoder {
         }
         if (response.status() == 401) {
             String message = info.vendorMessage() == null ? "unauthorized" : info.vendorMessage();
-            return new AuthenticationException(info.withVendorMessage(message + "; " + accessHint(response.operation().pathTemplate())));
+            return new AuthenticationException(info.withVendorMessage(message + "; "
+                    + accessHint(response.operation().name(), response.operation().pathTemplate())));
         }
         return ErrorMapping.forStatus(info, response.retryAfter());
     }
 
     /**
-     * Names the service category of a path and the API key access levels that may call it.
+     * The Custom-key permission and operation each call needs: the document's access-level example ties
+     * {@code livequery.manage} and {@code threathunter.feeds} to creating and reading runs and feeds; updating
+     * and deleting follow the same Create/Read/Update/Delete operations of each permission.
+     */
+    private static final Map<String, String[]> PERMISSIONS = Map.ofEntries(
+            Map.entry("CreateRun", new String[] {"livequery.manage", "Create"}),
+            Map.entry("GetRun", new String[] {"livequery.manage", "Read"}),
+            Map.entry("SearchRuns", new String[] {"livequery.manage", "Read"}),
+            Map.entry("SearchResults", new String[] {"livequery.manage", "Read"}),
+            Map.entry("ScrollResults", new String[] {"livequery.manage", "Read"}),
+            Map.entry("CancelRun", new String[] {"livequery.manage", "Update"}),
+            Map.entry("DeleteRun", new String[] {"livequery.manage", "Delete"}),
+            Map.entry("ListFeeds", new String[] {"threathunter.feeds", "Read"}),
+            Map.entry("GetFeed", new String[] {"threathunter.feeds", "Read"}),
+            Map.entry("CreateFeed", new String[] {"threathunter.feeds", "Create"}),
+            Map.entry("UpdateFeedInfo", new String[] {"threathunter.feeds", "Update"}),
+            Map.entry("ReplaceReports", new String[] {"threathunter.feeds", "Update"}),
+            Map.entry("DeleteFeed", new String[] {"threathunter.feeds", "Delete"}));
+
+    /**
+     * Names the service category of a call, the API key access levels that may make it and, where the
+     * document ties it to one, the Custom permission and operation it needs.
      *
-     * @param path the path template
+     * @param operation the operation name, for example {@code DeleteRun}
+     * @param path      the path template
      * @return the explanation
      */
-    static String accessHint(String path) {
+    static String accessHint(String operation, String path) {
+        String[] permission = PERMISSIONS.get(operation);
+        String custom = permission == null ? null
+                : "a Custom key with the " + permission[0] + " permission and its " + permission[1] + " operation ("
+                        + operation + ")";
         String category;
         String levels;
         if (path.startsWith("/integrationServices/v3/notification")) {
@@ -51,10 +81,10 @@ public final class CarbonBlackErrorDecoder implements ErrorDecoder {
             levels = "an API or Live Response key";
         } else if (path.startsWith("/livequery")) {
             category = "CB-LO Live Query (/livequery)";
-            levels = "a Custom key with the livequery.manage permission";
+            levels = custom != null ? custom : "a Custom key with the livequery.manage permission";
         } else if (path.startsWith("/threathunter")) {
             category = "CB-TH (/threathunter)";
-            levels = "a Custom key with the threathunter.feeds permission, or an API key";
+            levels = (custom != null ? custom : "a Custom key with the threathunter.feeds permission") + ", or an API key";
         } else {
             category = "PSC (/appservices)";
             levels = "a Custom key with the appropriate permissions (device for device search)";

@@ -9,7 +9,11 @@ import java.util.Objects;
 
 /**
  * The body of CreateCustomer, sent in snake_case. Build with {@link #builder()}; {@link Builder#build()}
- * checks every documented rule and throws {@link ValidationException} naming the field.
+ * checks every known rule and throws {@link ValidationException} naming the field.
+ *
+ * <p>{@code customer_subdomains} is sent as a JSON array: the document's request sample shows a string, but
+ * its GetCustomer and ListCustomers answers return arrays, the field name is plural, and Google's own SecOps
+ * tenant Terraform template sends a list.
  */
 public final class CreateCustomerRequest {
     private static final String OP = "CreateCustomer";
@@ -33,7 +37,7 @@ public final class CreateCustomerRequest {
 
     private CreateCustomerRequest(Builder b) {
         this.customerName = Rules.required(OP, "customer_name", b.customerName);
-        this.customerCode = Rules.customerCode(OP, b.customerCode);
+        this.customerCode = Rules.newCustomerCode(OP, b.customerCode);
         for (String s : b.customerSubdomains) {
             Rules.subdomain(OP, "customer_subdomains", s);
         }
@@ -149,7 +153,8 @@ public final class CreateCustomerRequest {
 
         /**
          * Sets the customer code (required): 1-18 characters of {@code [a-z0-9-]}, starting with a
-         * lowercase letter and not ending with {@code -}.
+         * lowercase letter and not ending with {@code -} — the creation rule. Other operations accept any
+         * existing code.
          *
          * @param value the code
          * @return this builder
@@ -161,6 +166,7 @@ public final class CreateCustomerRequest {
 
         /**
          * Adds a subdomain: users reach the instance at {@code <subdomain>.backstory.chronicle.security}.
+         * Checked only for what DNS requires (labels of 1-63 characters, 253 in all).
          *
          * @param value the subdomain
          * @return this builder
@@ -194,7 +200,8 @@ public final class CreateCustomerRequest {
         }
 
         /**
-         * Binds the instance to a Google Cloud project: {@code projects/<id or number>}.
+         * Binds the instance to a Google Cloud project: {@code projects/<project id>},
+         * {@code projects/<project number>} or {@code projects/<domain>:<project id>}.
          *
          * @param value the project
          * @return this builder

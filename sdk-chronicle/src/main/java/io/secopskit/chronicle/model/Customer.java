@@ -2,11 +2,18 @@ package io.secopskit.chronicle.model;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.secopskit.chronicle.internal.ResponseShapes;
 import java.util.List;
 
 /**
  * A customer managed by the partner, as returned by CreateCustomer, GetCustomer and ListCustomers
  * (responses use snake_case or camelCase; both are read). Credential values are {@code Secret}s.
+ *
+ * <p>Every shape the vendor document shows is read: the SSO configuration as an object or as the SAML XML
+ * string (GetCustomer's text), and the credentials as a list or as an object keyed by credential type
+ * (GetCustomer's text; each value, often a service-account document, becomes the credential's secret).
+ * Credential types are kept as sent, including types this SDK version does not know.
  *
  * @param id                 Google SecOps instance id
  * @param customerId         customer id
@@ -15,8 +22,9 @@ import java.util.List;
  * @param customerSubdomains subdomains of {@code <subdomain>.backstory.chronicle.security}
  * @param forwarders         forwarder ids
  * @param retentionDuration  data retention
- * @param ssoConfig          SSO configuration state, when present
- * @param credentials        credentials issued for the customer (empty when none returned)
+ * @param ssoConfig          SSO configuration state, when present (only {@code config} is set when the answer
+ *                           carries the XML string)
+ * @param credentials        credentials issued or stored for the customer (empty when none returned)
  */
 public record Customer(
         @JsonProperty("id") String id,
@@ -26,8 +34,10 @@ public record Customer(
         @JsonProperty("customer_subdomains") @JsonAlias("customerSubdomains") List<String> customerSubdomains,
         @JsonProperty("forwarders") List<String> forwarders,
         @JsonProperty("retention_duration") @JsonAlias("retentionDuration") RetentionDuration retentionDuration,
-        @JsonProperty("sso_config") @JsonAlias("ssoConfig") SsoConfig ssoConfig,
-        @JsonProperty("credentials") List<Credential> credentials) {
+        @JsonProperty("sso_config") @JsonAlias("ssoConfig")
+        @JsonDeserialize(using = ResponseShapes.SsoConfigReader.class) SsoConfig ssoConfig,
+        @JsonProperty("credentials")
+        @JsonDeserialize(using = ResponseShapes.CredentialsReader.class) List<Credential> credentials) {
 
     /** Replaces absent lists with empty ones. */
     public Customer {

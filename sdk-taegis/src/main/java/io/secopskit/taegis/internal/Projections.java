@@ -44,10 +44,10 @@ public final class Projections {
                 .requires_present_ids().requires_absent_ids();
     }
 
-    /** SSO connection fields (without the removed Azure AD configuration). */
+    /** SSO connection fields, {@code certName} included (without the removed Azure AD configuration). */
     public static SSOConnectionResponseProjection ssoConnection() {
         return new SSOConnectionResponseProjection().id().name().externalName().externalID().tenantID().createdAt()
-                .updatedAt().expiresAt().notBefore().issuer().subject().domains().testers().noPromptLoginURL().type()
+                .updatedAt().certName().expiresAt().notBefore().issuer().subject().domains().testers().noPromptLoginURL().type()
                 .status().environment().externalProvider()
                 .ssoConnectionParameters(new SSOConnectionParametersResponseProjection().postBackURL().entityID()
                         .metadataURL().callbackURL().inputMetadataURL())
