@@ -41,9 +41,9 @@ final class AttemptSpanPolicy implements HttpPolicy {
         if (span == null) {
             return next.proceed(request);
         }
-        Context context = parent.with(span);
-        HttpRequest outgoing = propagator == null ? request : inject(request, context);
-        Scope scope = enter(context);
+        Context context = withSpan(parent, span);
+        HttpRequest outgoing = propagator == null || context == null ? request : inject(request, context);
+        Scope scope = context == null ? null : enter(context);
         HttpResponse response;
         try {
             response = next.proceed(outgoing);
@@ -92,6 +92,15 @@ final class AttemptSpanPolicy implements HttpPolicy {
             return builder.startSpan();
         } catch (RuntimeException e) {
             failures.note("starting an attempt span", e);
+            return null;
+        }
+    }
+
+    private Context withSpan(Context parent, Span span) {
+        try {
+            return parent.with(span);
+        } catch (RuntimeException e) {
+            failures.note("making an attempt span current", e);
             return null;
         }
     }

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 final class AcmeFixture implements AutoCloseable {
     static final String CLIENT_ID = "acme-cid";
     static final String CLIENT_SECRET = "acme-client-secret-5b0f";
+    /** A credential the vendor returns in a response body. */
+    static final String RESPONSE_SECRET = "admin-password-RESPONSE-8800";
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:00:00Z"));
     final FakeOAuth2Server server = new FakeOAuth2Server();
@@ -20,10 +22,12 @@ final class AcmeFixture implements AutoCloseable {
         server.start();
         server.clock(clock);
         server.issuer().client(CLIENT_ID, CLIENT_SECRET);
-        server.stub("GET", "/v1/tenants/{tenantId}",
-                r -> FakeResponse.json(200, "{\"id\":\"" + r.pathVariable("tenantId") + "\",\"name\":\"Acme\"}"));
+        server.stub("GET", "/v1/tenants/{tenantId}", r -> r.pathVariable("tenantId").startsWith("missing")
+                ? FakeResponse.json(404, "{\"error\":\"tenant " + r.pathVariable("tenantId") + " not found\"}")
+                : FakeResponse.json(200, "{\"id\":\"" + r.pathVariable("tenantId") + "\",\"name\":\"Acme\"}"));
         server.stub("GET", "/v1/tenants/{tenantId}/assets", r -> FakeResponse.json(200, "{\"assets\":[]}"));
-        server.stub("POST", "/v1/tenants", r -> FakeResponse.json(201, "{\"id\":\"t-1\"}"));
+        server.stub("POST", "/v1/tenants",
+                r -> FakeResponse.json(201, "{\"id\":\"t-1\",\"adminPassword\":\"" + RESPONSE_SECRET + "\"}"));
     }
 
     String host() {

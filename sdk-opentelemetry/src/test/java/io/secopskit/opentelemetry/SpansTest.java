@@ -249,6 +249,23 @@ class SpansTest {
     }
 
     @Test
+    void getTenant_whenTheTokenIsRevoked_theAuthStepsReplayStaysInsideOneAttemptSpan() {
+        try (AcmeClient client = tracedClient()) {
+            client.getTenant("t-1");
+            otel.spanExporter.reset();
+            acme.server.issuer().revokeAll();
+
+            assertEquals(200, client.getTenant("t-2").status());
+        }
+
+        assertEquals(2, acme.server.requests("GET", "/v1/tenants/t-2").size(), "401, then one replay with a new token");
+        SpanData attempt = otel.span("GET /v1/tenants/{tenantId}");
+        assertAttributes(attemptAttributes("GET", "/v1/tenants/{tenantId}", "GetTenant", 1, 200L, null), attempt);
+        assertEquals(attempt.getSpanId(), otel.span("acme.token").getParentSpanId());
+        assertEquals(1L, otel.span("acme.GetTenant").getAttributes().get(AttributeKey.longKey("secopskit.attempt.count")));
+    }
+
+    @Test
     void getTenant_whenTheApplicationHasASpanOpen_operationSpanIsItsChild() {
         Span parent = otel.sdk.getTracer("partner-app").spanBuilder("onboard customer").startSpan();
         try (AcmeClient client = tracedClient(); Scope ignored = parent.makeCurrent()) {
