@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.secopskit.core.LogCapture;
 import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.TransportException;
@@ -23,9 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A telemetry backend that throws never changes a call: same answers, same typed exceptions, same number of
@@ -33,19 +29,22 @@ import org.slf4j.LoggerFactory;
  */
 class TelemetryFailureTest {
     private final AcmeFixture acme = new AcmeFixture();
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger("io.secopskit.opentelemetry");
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        logger.addAppender(log);
-    }
+    private final LogCapture log = new LogCapture();
 
     @AfterEach
     void tearDown() {
-        logger.detachAppender(log);
+        log.close();
         acme.close();
+    }
+
+    /** The module's warnings, each as "WARN SecOpsKit telemetry: <step> failed (...)...". */
+    private List<String> warnings() {
+        return log.lines().stream().filter(l -> l.contains("SecOpsKit telemetry: ")).toList();
+    }
+
+    private static String step(String warning) {
+        return warning.substring(warning.indexOf("SecOpsKit telemetry: ") + "SecOpsKit telemetry: ".length(),
+                warning.indexOf(" failed"));
     }
 
     /**
@@ -122,21 +121,21 @@ class TelemetryFailureTest {
     void calls_whenNoSpanOrMeasurementCanStart_behaveExactlyAsWithoutTelemetry() {
         runCalls(hostile(NOTHING_STARTS));
 
-        List<String> warnings = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        List<String> warnings = warnings();
         assertEquals(List.of("starting an operation span", "starting an attempt span", "starting a token span",
                         "recording a token request", "recording an attempt", "recording a retry", "recording a response size",
                         "recording a call", "recording a throttle wait"),
-                warnings.stream().map(w -> w.substring("SecOpsKit telemetry: ".length(), w.indexOf(" failed"))).toList(),
+                warnings.stream().map(TelemetryFailureTest::step).toList(),
                 "one warning per failing step, however many calls: " + warnings);
-        assertTrue(warnings.stream().allMatch(w -> w.contains("(java.lang.IllegalStateException)")), warnings.toString());
+        assertTrue(warnings.stream().allMatch(w -> w.startsWith("WARN ") && w.contains("(java.lang.IllegalStateException)")
+                && !w.contains("backend down")), "level WARN, exception class only: " + warnings);
     }
 
     @Test
     void calls_whenEverySpanMethodThrows_behaveExactlyAsWithoutTelemetry() {
         runCalls(hostile(SPANS_BREAK));
 
-        List<String> steps = log.list.stream().map(ILoggingEvent::getFormattedMessage)
-                .map(w -> w.substring("SecOpsKit telemetry: ".length(), w.indexOf(" failed"))).toList();
+        List<String> steps = warnings().stream().map(TelemetryFailureTest::step).toList();
         assertTrue(steps.containsAll(List.of("making an operation span current", "making an attempt span current",
                 "ending an attempt span", "ending an operation span", "ending a token span")), steps.toString());
         assertEquals(steps.size(), steps.stream().distinct().count(), "no step logged twice: " + steps);
