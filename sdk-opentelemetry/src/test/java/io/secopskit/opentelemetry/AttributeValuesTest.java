@@ -21,6 +21,7 @@ class AttributeValuesTest {
         "http://localhost/a|80",
         "https://user:pa:ss@host.example:8443/p|8443",
         "https://user:pass@host.example/p|443",
+        "https://u:@host.example/p|443",
         "https://[::1]:9443/p|9443",
         "https://[::1]/p|443",
         "https://host.example:8443?q=a:b|8443",
@@ -42,6 +43,8 @@ class AttributeValuesTest {
     @Test
     void ofExchange_whenStatusIs4xxOr5xx_isTheStatusCode_elseTheIoFailuresOwnClass() {
         assertEquals("404", ErrorTypes.ofExchange(404, null));
+        assertEquals("400", ErrorTypes.ofExchange(400, null));
+        assertNull(ErrorTypes.ofExchange(399, null));
         assertEquals("503", ErrorTypes.ofExchange(503, new IllegalStateException("ignored when a status is there")));
         assertNull(ErrorTypes.ofExchange(200, null));
         assertNull(ErrorTypes.ofExchange(302, null), "a redirect answer is not an exchange error");

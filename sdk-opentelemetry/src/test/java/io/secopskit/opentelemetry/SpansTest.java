@@ -12,9 +12,17 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.secopskit.core.LogCapture;
 import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.error.QuotaExhaustedException;
 import io.secopskit.core.error.ServerException;
@@ -263,6 +271,59 @@ class SpansTest {
         assertAttributes(attemptAttributes("GET", "/v1/tenants/{tenantId}", "GetTenant", 1, 200L, null), attempt);
         assertEquals(attempt.getSpanId(), otel.span("acme.token").getParentSpanId());
         assertEquals(1L, otel.span("acme.GetTenant").getAttributes().get(AttributeKey.longKey("secopskit.attempt.count")));
+    }
+
+    @Test
+    void getTenant_whenTheTokenEndpointDropsTheConnection_tokenSpanCarriesTheIoFailureClassAndNoStatus() {
+        acme.server.faults().nextCalls(1, "POST", "/oauth/token").dropConnection();
+
+        try (AcmeClient client = tracedClient()) {
+            assertThrows(TransportException.class, () -> client.getTenant("t-1"));
+        }
+
+        SpanData token = otel.spans("acme.token").get(0);
+        String errorType = token.getAttributes().get(ERROR_TYPE);
+        assertTrue(errorType != null && errorType.startsWith("java."), String.valueOf(errorType));
+        assertNull(token.getAttributes().get(STATUS), "no answer, no status code");
+        assertEquals(StatusCode.ERROR, token.getStatus().getStatusCode());
+    }
+
+    @Test
+    void getTenant_whenThePropagatorWritesAnIllegalHeader_sendsTheRequestWithoutIt() {
+        TextMapPropagator broken = new TextMapPropagator() {
+            @Override
+            public java.util.Collection<String> fields() {
+                return List.of("x-trace");
+            }
+
+            @Override
+            public <C> void inject(Context context, C carrier, TextMapSetter<C> setter) {
+                setter.set(carrier, "x-trace", "a\r\nX-Injected: yes");
+            }
+
+            @Override
+            public <C> Context extract(Context context, C carrier, TextMapGetter<C> getter) {
+                return context;
+            }
+        };
+        OpenTelemetry withBrokenPropagator = OpenTelemetrySdk.builder()
+                .setTracerProvider(otel.sdk.getSdkTracerProvider())
+                .setPropagators(ContextPropagators.create(broken)).build();
+
+        try (LogCapture log = new LogCapture();
+             AcmeClient client = acme.client(SecOpsKitTelemetry.builder(withBrokenPropagator).propagateContext(true)
+                     .build()::install)) {
+            assertEquals(200, client.getTenant("t-1").status());
+            assertEquals(200, client.getTenant("t-1").status());
+            assertEquals(1, log.lines().stream().filter(l -> l.startsWith("WARN SecOpsKit telemetry: injecting the trace "
+                    + "context failed (java.lang.IllegalArgumentException)")).count(), log.all());
+        }
+
+        var sent = acme.server.requests("GET", "/v1/tenants/t-1").get(0);
+        assertNull(sent.header("x-trace"));
+        assertNull(sent.header("X-Injected"));
+        assertEquals(List.of(200L, 200L), otel.spans("GET /v1/tenants/{tenantId}").stream()
+                .map(span -> span.getAttributes().get(STATUS)).toList(), "the spans are still recorded");
     }
 
     @Test
