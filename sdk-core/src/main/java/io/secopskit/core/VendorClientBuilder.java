@@ -56,7 +56,7 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
      * @return this builder
      */
     public B endpoint(URI value) {
-        this.endpoint = Objects.requireNonNull(value, "endpoint");
+        this.endpoint = requireSetting(value, "endpoint");
         return self();
     }
 
@@ -67,7 +67,7 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
      * @return this builder
      */
     public B options(ClientOptions value) {
-        this.options = Objects.requireNonNull(value, "options");
+        this.options = requireSetting(value, "options");
         return self();
     }
 
@@ -78,8 +78,13 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
      * @return this builder
      */
     public B options(Consumer<ClientOptions.Builder> changes) {
-        Objects.requireNonNull(changes, "changes");
-        this.options = options.with(changes);
+        requireSetting(changes, "options");
+        try {
+            this.options = options.with(changes);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ConfigurationException(vendor, "options", e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage(), e);
+        }
         return self();
     }
 
@@ -90,7 +95,7 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
      * @return this builder
      */
     public B auth(AuthStrategy value) {
-        this.auth = Objects.requireNonNull(value, "auth");
+        this.auth = requireSetting(value, "auth");
         return self();
     }
 
@@ -109,6 +114,21 @@ public abstract class VendorClientBuilder<B extends VendorClientBuilder<B, C>, C
             throw new ConfigurationException(vendor, "build", e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage(), e);
         }
+    }
+
+    /**
+     * Returns a setting's value, or throws {@link ConfigurationException} naming the setting when it is null.
+     *
+     * @param value   the value
+     * @param setting the setting's name
+     * @param <T>     the type
+     * @return the value
+     */
+    protected final <T> T requireSetting(T value, String setting) {
+        if (value == null) {
+            throw invalid(setting, "must not be null");
+        }
+        return value;
     }
 
     /** Returns the vendor id. */

@@ -191,7 +191,7 @@ final class TelemetryListener implements PipelineListener {
         return state != null && state.operation.equals(call.operation()) ? state.span : null;
     }
 
-    /** Vendor, operation, method and host: the attributes every call metric carries. */
+    /** Vendor, operation, method, host and port: the attributes every call metric carries. */
     private Attributes base(CallInfo call) {
         Attributes cached = callAttributes.get(call);
         if (cached != null) {
@@ -199,7 +199,8 @@ final class TelemetryListener implements PipelineListener {
         }
         Operation op = call.operation();
         Attributes attributes = Attributes.of(Keys.VENDOR, op.vendor(), Keys.OPERATION, op.name(),
-                Keys.HTTP_REQUEST_METHOD, Keys.method(op.method()), Keys.SERVER_ADDRESS, call.host());
+                Keys.HTTP_REQUEST_METHOD, Keys.method(op.method()), Keys.SERVER_ADDRESS, call.host(),
+                Keys.SERVER_PORT, (long) call.port());
         if (callAttributes.size() < MAX_CACHED_CALLS) {
             callAttributes.putIfAbsent(call, attributes);
         }

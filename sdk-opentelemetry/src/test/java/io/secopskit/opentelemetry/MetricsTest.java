@@ -37,7 +37,8 @@ class MetricsTest {
 
     private AttributesBuilder base(Operation op) {
         return Attributes.builder().put("secopskit.vendor", "acme").put("secopskit.operation", op.name())
-                .put("http.request.method", op.method()).put("server.address", acme.host());
+                .put("http.request.method", op.method()).put("server.address", acme.host())
+                .put("server.port", acme.port());
     }
 
     private AttributesBuilder attempt(Operation op) {

@@ -62,7 +62,11 @@ public final class JwtRefreshAuth extends TokenAuthStrategy {
 
     @Override
     protected IssuedToken fetchToken(AuthContext context) {
-        Secret current = Objects.requireNonNull(key.get(), "the key supplier returned null");
+        Secret current = key.get();
+        if (current == null) {
+            throw new io.secopskit.core.error.AuthenticationException(io.secopskit.core.error.ErrorInfo.of(context.vendor(),
+                    "token").withVendorMessage("the key supplier returned null; no token request was sent"));
+        }
         Map<String, Secret> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Basic".equals(keyScheme) ? BasicAuth.header(keyUser, current)
                 : Secret.of("Bearer " + current.reveal()));

@@ -89,7 +89,7 @@ public final class OAuth2ClientCredentialsAuth extends TokenAuthStrategy {
         if (username != null) {
             form.put("grant_type", "password");
             form.put("username", username);
-            form.put("password", password.get().reveal());
+            form.put("password", supplied(context, password, "password").reveal());
         } else {
             form.put("grant_type", "client_credentials");
         }
@@ -102,7 +102,7 @@ public final class OAuth2ClientCredentialsAuth extends TokenAuthStrategy {
         headers.put("Accept", Secret.of("application/json"));
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> appendForm(body, k, v));
-        Secret secret = Objects.requireNonNull(clientSecret.get(), "the client secret supplier returned null");
+        Secret secret = supplied(context, clientSecret, "client secret");
         if (clientAuthentication == ClientAuthentication.BASIC) {
             headers.put("Authorization", BasicAuth.header(urlEncode(clientId), Secret.of(urlEncode(secret.reveal()))));
         } else {
@@ -117,6 +117,15 @@ public final class OAuth2ClientCredentialsAuth extends TokenAuthStrategy {
             refreshToken = token.refreshToken();
         }
         return new IssuedToken(token.value(), token.expiresAt(), token.refreshToken());
+    }
+
+    private static Secret supplied(AuthContext context, Supplier<Secret> source, String what) {
+        Secret s = source.get();
+        if (s == null) {
+            throw new AuthenticationException(io.secopskit.core.error.ErrorInfo.of(context.vendor(), "token")
+                    .withVendorMessage("the " + what + " supplier returned null; no token request was sent"));
+        }
+        return s;
     }
 
     private static void appendForm(StringBuilder body, String name, String value) {

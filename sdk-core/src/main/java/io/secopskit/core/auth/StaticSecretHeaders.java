@@ -30,12 +30,21 @@ final class StaticSecretHeaders {
         lock.lock();
         try {
             if (current == null) {
-                current = build.apply(Objects.requireNonNull(source.get(), "the secret supplier returned null"));
+                current = build.apply(read());
             }
             return current;
         } finally {
             lock.unlock();
         }
+    }
+
+    private Secret read() {
+        Secret s = source.get();
+        if (s == null) {
+            throw new io.secopskit.core.error.AuthenticationException(io.secopskit.core.error.ErrorInfo.of("secopskit", "auth")
+                    .withVendorMessage("the secret supplier returned null; nothing was sent"));
+        }
+        return s;
     }
 
     /** Re-reads the secret after a 401; true when it changed (a replay may then succeed). */
@@ -45,7 +54,7 @@ final class StaticSecretHeaders {
             if (current != null && !current.equals(rejected)) {
                 return true; // another thread already reloaded
             }
-            AuthHeaders fresh = build.apply(Objects.requireNonNull(source.get(), "the secret supplier returned null"));
+            AuthHeaders fresh = build.apply(read());
             boolean changed = !fresh.equals(rejected);
             current = fresh;
             return changed;

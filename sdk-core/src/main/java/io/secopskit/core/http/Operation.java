@@ -26,6 +26,7 @@ public final class Operation {
     private final RetryCondition retryCondition;
     private final String rateLimitKey;
     private final String host;
+    private final boolean goneOnResendMeansDone;
     private final java.util.List<String> pathSegments;
 
     private Operation(Builder b) {
@@ -43,6 +44,10 @@ public final class Operation {
         this.retryCondition = b.retryCondition;
         this.rateLimitKey = b.rateLimitKey;
         this.host = b.host;
+        this.goneOnResendMeansDone = b.goneOnResendMeansDone;
+        if (goneOnResendMeansDone && !this.idempotent) {
+            throw new IllegalArgumentException("goneOnResendMeansDone needs an idempotent operation: " + name);
+        }
         this.pathSegments = java.util.List.of(pathTemplate.substring(1).split("/", -1));
     }
 
@@ -121,6 +126,14 @@ public final class Operation {
         return host;
     }
 
+    /**
+     * Returns whether a 404 answering a repeat of this operation means the first attempt already did the
+     * work (a delete whose answer was lost): the call then succeeds with status 204 instead of failing.
+     */
+    public boolean goneOnResendMeansDone() {
+        return goneOnResendMeansDone;
+    }
+
     @Override
     public String toString() {
         return qualifiedName() + " " + method + " " + pathTemplate;
@@ -147,8 +160,21 @@ public final class Operation {
         private RetryCondition retryCondition = RetryCondition.NEVER;
         private String rateLimitKey;
         private String host;
+        private boolean goneOnResendMeansDone;
 
         private Builder() {
+        }
+
+        /**
+         * Declares that a 404 answering a <em>repeat</em> of this (idempotent) operation means the work was
+         * done by an earlier attempt whose answer was lost — deletes. The call then succeeds with status
+         * 204; a 404 to the first attempt still fails with {@code NotFoundException}.
+         *
+         * @return this builder
+         */
+        public Builder goneOnResendMeansDone() {
+            this.goneOnResendMeansDone = true;
+            return this;
         }
 
         /**

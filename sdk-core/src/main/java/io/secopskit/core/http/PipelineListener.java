@@ -106,7 +106,8 @@ public interface PipelineListener {
      *
      * @param operation the operation (vendor, name, method, path template)
      * @param host      the host it is sent to
+     * @param port      the port it is sent to
      */
-    record CallInfo(Operation operation, String host) {
+    record CallInfo(Operation operation, String host, int port) {
     }
 }

@@ -20,8 +20,8 @@ import java.util.List;
  * Reads token endpoint answers safely. The token comes from the first present field (also under
  * {@code data}); the expiry from {@code expires_in} (seconds from now) or an absolute field ({@code exp},
  * {@code expires_at}, {@code expiration}, {@code expiry}: epoch seconds or milliseconds, or ISO-8601),
- * looked up beside the token, at the root and under {@code data}; else from the JWT's own {@code exp};
- * else a default lifetime. Every server value is bounded: a lifetime is at most {@value #MAX_LIFETIME_HOURS}
+ * looked up beside the token, at the root and under {@code data}; the JWT's own {@code exp} when it is
+ * earlier (or nothing else says); else a default lifetime. Every server value is bounded: a lifetime is at most {@value #MAX_LIFETIME_HOURS}
  * hours whatever the server says (1e30, {@code Long.MAX_VALUE}), an unreadable one is ignored. Failures
  * are typed: refused credentials and redirects {@link AuthenticationException} (with the HTTP status and
  * the OAuth error code), malformed answers {@link ServerException} ({@code MALFORMED_TOKEN_RESPONSE}).
@@ -84,8 +84,9 @@ public final class TokenResponses {
                 break;
             }
         }
-        if (expiresAt == null) {
-            expiresAt = jwtExpiry(token);
+        Instant jwt = jwtExpiry(token);
+        if (expiresAt == null || jwt != null && jwt.isAfter(now) && jwt.isBefore(expiresAt)) {
+            expiresAt = jwt; // the token's own exp wins when it is earlier than what the answer claims
         }
         if (expiresAt == null || !expiresAt.isAfter(now)) {
             expiresAt = now.plus(defaultLifetime);

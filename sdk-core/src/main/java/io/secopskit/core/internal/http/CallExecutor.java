@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class CallExecutor {
     private static final Logger LOG = LoggerFactory.getLogger("io.secopskit.http");
     private static final long PEEK_LIMIT = 64 * 1024;
+    /** Marks an answer the pipeline turned into success: a 404 to the repeat of a delete. */
+    public static final String GONE_ON_RESEND_HEADER = "X-SecOpsKit-Gone-On-Resend";
 
     /**
      * Reads a final 2xx answer.
@@ -105,7 +107,7 @@ public final class CallExecutor {
      */
     public <T> T execute(Request request, Reader<T> reader) {
         Operation op = request.tag(Operation.class);
-        CallInfo call = listeners.enabled() ? new CallInfo(op, request.url().host()) : null;
+        CallInfo call = listeners.enabled() ? new CallInfo(op, request.url().host(), request.url().port()) : null;
         long startNanos = call == null ? 0 : System.nanoTime();
         if (call != null) {
             listeners.callStarted(call);
@@ -179,6 +181,14 @@ public final class CallExecutor {
                 if (call != null) {
                     listeners.attemptFinished(call, attempt, status, null, Duration.ofNanos(System.nanoTime() - attemptStart));
                 }
+                if (status == 404 && attempt > 1 && op.goneOnResendMeansDone()) {
+                    // an earlier attempt did the work and its answer was lost: done, not "not found"
+                    response.close();
+                    response = response.newBuilder().code(204).message("No Content")
+                            .header(GONE_ON_RESEND_HEADER, "404 to attempt " + attempt)
+                            .body(okhttp3.ResponseBody.create(new byte[0], null)).build();
+                    status = 204;
+                }
                 if (status >= 200 && status < 300) {
                     try {
                         return reader.read(response, call);
@@ -230,6 +240,8 @@ public final class CallExecutor {
             } catch (RuntimeException e) {
                 if (response != null) {
                     response.close();
+                } else if (call != null) {
+                    listeners.attemptFinished(call, attempt, 0, e, Duration.ofNanos(System.nanoTime() - attemptStart));
                 }
                 throw e;
             } catch (Exception e) {

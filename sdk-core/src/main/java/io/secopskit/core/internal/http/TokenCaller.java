@@ -74,7 +74,9 @@ final class TokenCaller implements AuthContext {
         }
         String host = url.host();
         Hosts.requireSecureForCredentials(vendor, "token", url.scheme(), host);
-        RequestBody requestBody = RequestBody.create(body == null ? "" : body.reveal(),
+        // bytes, not a String: OkHttp would append "; charset=utf-8" to a text body's declared type
+        RequestBody requestBody = RequestBody.create(
+                body == null ? new byte[0] : body.reveal().getBytes(StandardCharsets.UTF_8),
                 contentType == null ? null : MediaType.get(contentType));
         Request.Builder b = new Request.Builder().url(url).post(requestBody)
                 .header("User-Agent", userAgent)
