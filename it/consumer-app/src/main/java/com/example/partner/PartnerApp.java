@@ -71,9 +71,9 @@ public final class PartnerApp {
     private static String serviceAccountKeyJson() throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
+        // PEM body on one line; "\\n" is the JSON escape for the line breaks around it
         String pem = "-----BEGIN PRIVATE KEY-----\\n"
-                + Base64.getMimeEncoder(64, "\\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                + Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
                 + "\\n-----END PRIVATE KEY-----\\n";
         return "{\"type\":\"service_account\",\"project_id\":\"partner-project\",\"private_key_id\":\"k1\","
                 + "\"private_key\":\"" + pem + "\",\"client_email\":\"partner@partner-project.iam.gserviceaccount.com\","
