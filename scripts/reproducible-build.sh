@@ -35,12 +35,12 @@ diff <(jars "$work/a") <(jars "$work/b") >/dev/null || { echo "the two builds pr
 
 fail=0
 count=0
-printf '%-58s %-16s %-16s %s\n' "jar" "sha256 (copy a)" "sha256 (copy b)" "result"
+printf '%-66s %-16s %-16s %s\n' "jar" "sha256 (copy a)" "sha256 (copy b)" "result"
 while read -r jar; do
     ha=$(sha256sum "$work/a/$jar" | cut -c1-64)
     hb=$(sha256sum "$work/b/$jar" | cut -c1-64)
     if [[ "$ha" == "$hb" ]]; then result=identical; else result=DIFFERENT; fail=1; fi
-    printf '%-58s %-16s %-16s %s\n' "$jar" "${ha:0:16}" "${hb:0:16}" "$result"
+    printf '%-66s %-16s %-16s %s\n' "$jar" "${ha:0:16}" "${hb:0:16}" "$result"
     count=$((count + 1))
 done < <(jars "$work/a")
 
