@@ -21,7 +21,11 @@ public record CreateRunRequest(
         @JsonProperty("device_filter") DeviceFilter deviceFilter,
         @JsonProperty("schedule") Schedule schedule) {
 
-    /** Requires the SQL. */
+    /**
+     * Requires the SQL.
+     *
+     * @throws io.secopskit.core.error.ValidationException if the SQL is null or blank
+     */
     public CreateRunRequest {
         FeedRules.text("CreateRun", "sql", sql);
     }
