@@ -29,7 +29,11 @@ public final class CarbonBlackErrorDecoder implements ErrorDecoder {
 
     @Override
     public SecOpsException decode(ErrorResponse response) {
-        ErrorInfo info = StandardErrorDecoder.describe(response);
+        ErrorInfo info = isHtml(response)
+                ? response.baseInfo().withVendorMessage("HTTP " + response.status() + " with an HTML page instead of Carbon"
+                        + " Black's JSON: a proxy, load balancer or maintenance page answered" + (response.status() >= 500
+                        ? "; the service or the path to it is unavailable" : "; check the endpoint"))
+                : StandardErrorDecoder.describe(response);
         if (response.status() == 400 && "query_malformed_syntax".equals(info.vendorCode())) {
             return new QuerySyntaxException(info);
         }
@@ -43,6 +47,14 @@ public final class CarbonBlackErrorDecoder implements ErrorDecoder {
             return new PermissionDeniedException(info.withVendorMessage(message + HINT_403));
         }
         return ErrorMapping.forStatus(info, response.retryAfter());
+    }
+
+    /** An HTML error page (never quoted: it may hold anything a proxy puts there). */
+    private static boolean isHtml(ErrorResponse response) {
+        String type = response.contentType() == null ? "" : response.contentType().toLowerCase(java.util.Locale.ROOT);
+        String start = response.body().stripLeading();
+        return type.contains("html") || start.regionMatches(true, 0, "<!doctype html", 0, 14)
+                || start.regionMatches(true, 0, "<html", 0, 5);
     }
 
     /** What tells a 401 from a 403 at Carbon Black (the document: a route outside the key's access level is a 401). */

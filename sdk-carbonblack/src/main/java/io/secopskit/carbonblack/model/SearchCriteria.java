@@ -143,7 +143,10 @@ public abstract sealed class SearchCriteria permits RunQuery, RunResultQuery, De
          * @throws ValidationException if the field is blank
          */
         public B sort(String field, boolean descending) {
-            sort.add(Map.of("field", field("sort", field), "order", descending ? "DESC" : "ASC"));
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("field", field("sort", field));
+            entry.put("order", descending ? "DESC" : "ASC");
+            sort.add(Collections.unmodifiableMap(entry));
             return self();
         }
 
