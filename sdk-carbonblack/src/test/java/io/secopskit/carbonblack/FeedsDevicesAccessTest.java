@@ -149,7 +149,11 @@ class FeedsDevicesAccessTest extends CarbonBlackTestBase {
         assertEquals(DEVICES + "/5000001", fake.lastRequest().path());
         assertEquals("device_id", assertThrows(ValidationException.class, () -> cb.devices().get(0)).field());
         assertEquals(1, fake.requests().size());
-        assertEquals(404, assertThrows(io.secopskit.core.error.NotFoundException.class, () -> cb.devices().get(42L)).httpStatus());
+        io.secopskit.core.error.NotFoundException missing = assertThrows(io.secopskit.core.error.NotFoundException.class,
+                () -> cb.devices().get(42L));
+        assertEquals(404, missing.httpStatus());
+        assertEquals("NOT_FOUND", missing.vendorCode(), "the fake's error_code reaches vendorCode()");
+        assertEquals("GetDevice", missing.operation());
     }
 
     @Test
