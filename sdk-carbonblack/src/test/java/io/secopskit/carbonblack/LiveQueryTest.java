@@ -41,6 +41,9 @@ class LiveQueryTest extends CarbonBlackTestBase {
 
         FakeRequest sent = fake.requests("POST", RUNS).get(0);
         assertEquals(CUSTOM_SECRET + "/" + CUSTOM_ID, sent.header("X-Auth-Token"));
+        assertEquals("application/json; charset=utf-8", sent.header("Content-Type"));
+        assertEquals("application/json", sent.header("Accept"));
+        assertTrue(sent.header("User-Agent").startsWith("secopskit/"), sent.header("User-Agent"));
         assertEquals("{\"sql\":\"select name from users;\",\"name\":\"who is here\",\"notify_on_finish\":true,"
                 + "\"device_filter\":{\"device_id\":[101,102],\"os\":[\"WINDOWS\"],\"policy_id\":[6525]},"
                 + "\"schedule\":{\"rrule\":\"RRULE:FREQ=DAILY;BYHOUR=17;BYMINUTE=30;BYSECOND=0\",\"timezone\":\"UTC\"}}",
