@@ -153,17 +153,32 @@ public final class CappedSearch {
     public record Results<T>(@JsonProperty("results") List<T> results, @JsonProperty("num_found") long numFound,
                              @JsonProperty("num_remaining") long numRemaining,
                              @JsonProperty("search_after") String searchAfter) {
-        /** Replaces absent results with an empty list. */
+        /**
+         * Replaces absent results with an empty list.
+         *
+         * @param results      the rows, or null
+         * @param numFound     how many match
+         * @param numRemaining rows left after this scroll page
+         * @param searchAfter  the next scroll cursor, or null
+         */
         public Results {
             results = results == null ? List.of() : results;
         }
 
-        /** Returns this answer as a search page. */
+        /**
+         * Returns this answer as a search page.
+         *
+         * @return the page
+         */
         public SearchPage<T> asSearchPage() {
             return new SearchPage<>(results, numFound);
         }
 
-        /** Returns this answer as a scroll page. */
+        /**
+         * Returns this answer as a scroll page.
+         *
+         * @return the page
+         */
         public ScrollPage<T> asScrollPage() {
             return new ScrollPage<>(results, searchAfter, numRemaining, numFound);
         }

@@ -14,7 +14,12 @@ import java.util.List;
  * @param reports its reports (may be empty; a null list is an empty one)
  */
 public record CreateFeedRequest(@JsonProperty("feedinfo") FeedInfo info, @JsonProperty("reports") List<Report> reports) {
-    /** Copies the reports; null elements are kept so that the check can name them. */
+    /**
+     * Copies the reports; null elements are kept so that the check can name them.
+     *
+     * @param info    the feed's description
+     * @param reports its reports, or null for none
+     */
     public CreateFeedRequest {
         reports = reports == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(reports));
     }
