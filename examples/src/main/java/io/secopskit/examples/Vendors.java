@@ -73,7 +73,7 @@ public final class Vendors {
                 TaegisClient.builder().endpoint(a.taegis()).authEndpoint(a.taegis()).options(options)
                         .clientCredentials(SecOpsSandbox.TAEGIS_CLIENT_ID, Secret.of(SecOpsSandbox.TAEGIS_CLIENT_SECRET)).build(),
                 io.secopskit.testkit.FakeTaegis.PARTNER_TENANT_ID,
-                CarbonBlackClient.builder().defenseEndpoint(a.carbonBlackDefense()).apiEndpoint(a.carbonBlackApi()).options(options)
+                CarbonBlackClient.builder().endpoint(a.carbonBlackDefense()).apiEndpoint(a.carbonBlackApi()).options(options)
                         .apiKey(SecOpsSandbox.CARBON_BLACK_API_ID, Secret.of(SecOpsSandbox.CARBON_BLACK_API_SECRET))
                         .orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build(),
                 ServiceNowClient.builder().endpoint(a.serviceNow()).options(options)

@@ -309,7 +309,7 @@ class OnboardingTest {
     void carbonBlackKeyWithoutFeedAccess_failsItsStepWithTheAccessExplanation() {
         Onboarding wrongKey = Onboarding.builder()
                 .step(new CarbonBlackTenantProvisioner(io.secopskit.carbonblack.CarbonBlackClient.builder()
-                        .defenseEndpoint(sandbox.carbonBlack().defenseUri()).apiEndpoint(sandbox.carbonBlack().apiUri())
+                        .endpoint(sandbox.carbonBlack().defenseUri()).apiEndpoint(sandbox.carbonBlack().apiUri())
                         .apiKey("NOPE", Secret.of("NOPE")).orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build()))
                 .store(store).build();
 
