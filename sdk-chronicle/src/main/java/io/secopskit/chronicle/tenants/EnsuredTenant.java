@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link TenantServiceClient#ensureTenant} did for a customer code.
+ * What {@link TenantsClient#ensure} did for a customer code.
  *
  * @param tenant          the tenant
  * @param outcome         whether it was found or created by this call

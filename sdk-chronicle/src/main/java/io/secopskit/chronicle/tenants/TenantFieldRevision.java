@@ -19,7 +19,7 @@ public enum TenantFieldRevision {
     /**
      * The older revision: displayName, tenantGcpProject and retentionDuration (there customerCode is
      * output only). SecOpsKit's find-before-create still needs a customer code: without one,
-     * {@link TenantServiceClient#ensureTenant} refuses to run.
+     * {@link TenantsClient#ensure} refuses to run.
      */
     OLDER(List.of("displayName", "tenantGcpProject", "retentionDuration"));
 

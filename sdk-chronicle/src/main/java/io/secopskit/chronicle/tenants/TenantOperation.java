@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * turns {@code ERROR}; so every snapshot is checked for that, and waiting always has a deadline.
  *
  * <p><strong>Resuming after a restart:</strong> the operation name is all that is needed. Store
- * {@link #name()}; a new process calls {@link TenantServiceClient#getOperation(String)} with it and
- * awaits again.
+ * {@link #name()}; a new process calls {@code tenantService.operations().get(name)} ({@link OperationsClient#get})
+ * with it and awaits again.
  */
 @Beta
 public final class TenantOperation {
@@ -98,7 +98,7 @@ public final class TenantOperation {
      * @return the new snapshot
      */
     public TenantOperation poll() {
-        return client.getOperation(name);
+        return client.operations().get(name);
     }
 
     /**
@@ -135,7 +135,7 @@ public final class TenantOperation {
                 throw new TenantOperationTimeoutException(new ErrorInfo(Rules.VENDOR, CreateTenantRequest.OP, 0,
                         "DEADLINE_EXCEEDED", "operation " + name + " still running after "
                         + Duration.between(start, clock.instant()) + " (workflow status " + current.workflowStatus
-                        + "); wait again with TenantServiceClient.getOperation(name).await(...)", null, true),
+                        + "); wait again with TenantServiceClient.operations().get(name).await(...)", null, true),
                         name, current.workflowStatus, Duration.between(start, clock.instant()));
             }
             Duration wait = interval.compareTo(remaining) < 0 ? interval : remaining;

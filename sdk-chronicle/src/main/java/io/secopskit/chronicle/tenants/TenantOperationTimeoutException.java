@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * {@link TenantOperation#await(Duration)} reached its deadline while the operation was still running.
  * Nothing failed: keep the {@link #operationName()} and wait again later, from this process or another
- * ({@link TenantServiceClient#getOperation(String)}). {@link #isRetryable()} is true.
+ * ({@link OperationsClient#get(String)}). {@link #isRetryable()} is true.
  */
 @Beta
 public class TenantOperationTimeoutException extends SecOpsException {
