@@ -124,7 +124,11 @@ public final class GoogleServiceAccountAuth extends TokenAuthStrategy {
         return List.copyOf(scopes);
     }
 
-    /** Returns the OAuth scopes tokens are requested for. */
+    /**
+     * Returns the OAuth scopes tokens are requested for.
+     *
+     * @return the OAuth scopes tokens are requested for
+     */
     public List<String> scopes() {
         return scopes;
     }

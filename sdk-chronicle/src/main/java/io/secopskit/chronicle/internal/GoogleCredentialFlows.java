@@ -107,7 +107,11 @@ public final class GoogleCredentialFlows {
         chosen.add(name);
     }
 
-    /** Returns whether a flow was chosen. */
+    /**
+     * Returns whether a flow was chosen.
+     *
+     * @return whether a flow was chosen
+     */
     public boolean isSet() {
         return !chosen.isEmpty();
     }

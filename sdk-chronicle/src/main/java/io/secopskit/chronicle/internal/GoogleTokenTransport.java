@@ -72,12 +72,20 @@ public final class GoogleTokenTransport extends HttpTransport implements HttpTra
         return new Request(method, url);
     }
 
-    /** Returns the token endpoint's answer, or null when none arrived. */
+    /**
+     * Returns the token endpoint's answer, or null when none arrived.
+     *
+     * @return the token endpoint's answer, or null when none arrived
+     */
     public TokenEndpointResponse answer() {
         return answer;
     }
 
-    /** Returns the token endpoint's host, or null before the request. */
+    /**
+     * Returns the token endpoint's host, or null before the request.
+     *
+     * @return the token endpoint's host, or null before the request
+     */
     public String host() {
         return host;
     }

@@ -29,7 +29,11 @@ public enum TenantFieldRevision {
         this.required = required;
     }
 
-    /** Returns the names of the required fields, as they appear on the wire. */
+    /**
+     * Returns the names of the required fields, as they appear on the wire.
+     *
+     * @return the names of the required fields, as they appear on the wire
+     */
     public List<String> requiredFields() {
         return required;
     }

@@ -52,32 +52,56 @@ public final class TenantOperation {
         }
     }
 
-    /** Returns the operation's resource name; keep it to resume waiting from another process. */
+    /**
+     * Returns the operation's resource name; keep it to resume waiting from another process.
+     *
+     * @return the operation's resource name; keep it to resume waiting from another process
+     */
     public String name() {
         return name;
     }
 
-    /** Returns whether the operation said {@code done: true} when last seen. */
+    /**
+     * Returns whether the operation said {@code done: true} when last seen.
+     *
+     * @return whether the operation said {@code done: true} when last seen
+     */
     public boolean isDone() {
         return done;
     }
 
-    /** Returns the creation workflow status when last seen ({@code metadata.creationWorkflowStatus}), if sent. */
+    /**
+     * Returns the creation workflow status when last seen ({@code metadata.creationWorkflowStatus}), if sent.
+     *
+     * @return the creation workflow status when last seen ({@code metadata.creationWorkflowStatus}), if sent
+     */
     public Optional<CreationWorkflowStatus> workflowStatus() {
         return Optional.ofNullable(workflowStatus);
     }
 
-    /** Returns the resource name of the tenant being created ({@code metadata.tenant}), if sent. */
+    /**
+     * Returns the resource name of the tenant being created ({@code metadata.tenant}), if sent.
+     *
+     * @return the resource name of the tenant being created ({@code metadata.tenant}), if sent
+     */
     public Optional<String> tenantName() {
         return Optional.ofNullable(tenantName);
     }
 
-    /** Returns the tenant, once the operation is done and succeeded. */
+    /**
+     * Returns the tenant, once the operation is done and succeeded.
+     *
+     * @return the tenant, once the operation is done and succeeded
+     */
     public Optional<Tenant> tenant() {
         return Optional.ofNullable(tenant);
     }
 
-    /** Returns the operation's error, once it is done and failed. */
+    /**
+     * Returns the operation's error, once it is done and failed.
+     *
+     * @return the operation's error, once it is done and failed
+     */
     public Optional<OperationError> error() {
         return Optional.ofNullable(error);
     }

@@ -19,6 +19,8 @@ public record TenantQuery(int pageSize) {
      * Checks the page size.
      *
      * @throws ValidationException when the page size is outside 1 to {@value TenantServiceClient#MAX_PAGE_SIZE}
+     *
+     * @param pageSize tenants per page, 1 to {@value TenantServiceClient#MAX_PAGE_SIZE}
      */
     public TenantQuery {
         if (pageSize < 1 || pageSize > TenantServiceClient.MAX_PAGE_SIZE) {
