@@ -276,6 +276,31 @@ class GoogleTokenCallTest extends ChronicleTestBase {
     }
 
     @Test
+    void manyThreadsWithoutAToken_sendOneTokenRequest_againstASlowTokenEndpoint() throws Exception {
+        env.fake.faults().nextCalls(1, "POST", TOKEN).delay(Duration.ofMillis(400));
+        int threads = 16;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Long>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return customers.list().stream().count();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Long> call : calls) {
+                assertEquals(0L, call.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, tokenRequests().size(), "one token request for 16 waiting threads (single flight)");
+        assertEquals(threads, env.fake.requests("GET", LIST).size());
+    }
+
+    @Test
     void apacheHttpClient_isNotOnTheClasspath_googleAuthRunsWithoutIt() {
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.http.client.HttpClient"));
         assertThrows(ClassNotFoundException.class, () -> Class.forName("org.apache.http.HttpRequest"));
