@@ -234,7 +234,7 @@ public final class Onboard {
     public static List<TenantProvisioner> provisioners(Vendors v) {
         List<TenantProvisioner> out = new ArrayList<>();
         if (v.chronicle != null) {
-            out.add(new ChronicleTenantProvisioner(v.chronicle));
+            out.add(ChronicleTenantProvisioner.legacy(v.chronicle));
         }
         if (v.taegis != null) {
             out.add(new TaegisTenantProvisioner(v.taegis, v.taegisPartnerTenantId));
