@@ -25,8 +25,8 @@ import java.util.Optional;
 public final class CarbonBlackTenantOffboarder implements TenantOffboarder {
     private static final String PREFIX = "secopskit-";
     private static final OffboardingCapabilities CAPABILITIES = new OffboardingCapabilities(null, null,
-            "the customer's private feed deleted (needs the org.feeds permission's DELETE operation; the document's example"
-                    + " key has only CREATE and READ)", "carbonblack.DeleteFeed", null);
+            "the customer's private feed deleted (needs the threathunter.feeds permission with its Delete operation; the"
+                    + " document's least-privilege example key grants Create and Read only)", "carbonblack.DeleteFeed", null);
 
     private final CarbonBlackClient client;
 
@@ -86,9 +86,9 @@ public final class CarbonBlackTenantOffboarder implements TenantOffboarder {
                 client.feeds().delete(id);
             } catch (AuthenticationException e) {
                 throw new AuthenticationException(e.info().withVendorMessage("Carbon Black refused to delete feed " + id
-                        + ": the API key needs the permission org.feeds (threathunter.feeds) with its DELETE operation — a key"
-                        + " like the document's least-privilege example (CREATE and READ only) cannot remove a customer's feed"
-                        + " (vendor said: " + e.vendorMessage() + ")"), e);
+                        + " (401): removing a customer needs an API key with the threathunter.feeds permission and its Delete"
+                        + " operation; the document's least-privilege example key grants Create and Read only (vendor said: "
+                        + e.vendorMessage() + ")"), e);
             }
         });
     }
