@@ -475,7 +475,9 @@ public final class FakeChronicle extends FakeVendor {
                         .getBytes(StandardCharsets.UTF_8)).substring(0, 24))
                 .put("customer_code", code)
                 .put("customer_name", name)
-                .put("retention_duration", retention);
+                .put("retention_duration", retention)
+                // a new customer's web application is on (GetCustomer's text names uiEnabled; the strict shape omits it)
+                .put("ui_enabled", true);
         c.putArray("forwarders").add(UUID.randomUUID().toString());
         ArrayNode creds = c.putArray("credentials");
         for (String type : credentialTypes) {
