@@ -65,6 +65,21 @@ final class PgServer implements AutoCloseable {
         return new HikariDataSource(c);
     }
 
+    /** A plain DataSource on another database of this server, created when missing. */
+    DataSource database(String name) {
+        try (java.sql.Connection c = dataSource().getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+            if (!rs.next()) {
+                s.execute("CREATE DATABASE \"" + name + "\"");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        PGSimpleDataSource ds = (PGSimpleDataSource) dataSource();
+        ds.setDatabaseName(name);
+        return ds;
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
