@@ -171,7 +171,11 @@ public final class PostgresProvisioningStore implements ProvisioningStore {
         return quotas;
     }
 
-    /** Returns the store's schema. */
+    /**
+     * Returns the store's schema.
+     *
+     * @return the schema name
+     */
     public String schema() {
         return db.schema();
     }

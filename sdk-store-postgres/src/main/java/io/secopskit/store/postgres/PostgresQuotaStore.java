@@ -77,7 +77,11 @@ public final class PostgresQuotaStore implements QuotaStore {
         return new Builder(dataSource);
     }
 
-    /** Returns where the counts are kept: {@code postgresql://host:port/database (schema name)}, never a credential. */
+    /**
+     * Returns where the counts are kept; never a credential.
+     *
+     * @return {@code postgresql://host:port/database (schema name)}
+     */
     public String location() {
         return db.location();
     }

@@ -87,7 +87,11 @@ public final class Database {
         return s.length() > 70 ? b + "…" : b.toString();
     }
 
-    /** Returns the schema name (unquoted). */
+    /**
+     * Returns the schema name.
+     *
+     * @return the name, unquoted
+     */
     public String schema() {
         return schema;
     }
@@ -102,7 +106,11 @@ public final class Database {
         return sql.replace("{s}", quotedSchema);
     }
 
-    /** Returns where the data is, for messages: {@code postgresql://host:port/database (schema name)}; never a credential. */
+    /**
+     * Returns where the data is, for messages; never a credential.
+     *
+     * @return {@code postgresql://host:port/database (schema name)}
+     */
     public String location() {
         return location;
     }
