@@ -546,6 +546,58 @@ class PostgresStoreTest {
         }
     }
 
+    @Test
+    void quota_whenTheApplicationsConnectionsDefaultToSerializable_retriesTheRolledBackStatements_andStillGrantsExactlyTheLimit()
+            throws Exception {
+        String schema = PgServer.freshSchema();
+        List<PostgresQuotaStore> replicas = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            PGSimpleDataSource serializable = (PGSimpleDataSource) server.dataSource();
+            serializable.setOptions("-c default_transaction_isolation=serializable");
+            replicas.add(PostgresQuotaStore.builder(serializable).schema(schema).build());
+        }
+        replicas.get(0).tryAcquire("k", 10, Duration.ofDays(1), T0); // the key's row exists: callers now update it
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            CyclicBarrier start = new CyclicBarrier(6);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                PostgresQuotaStore q = replicas.get(t % 2);
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    int granted = 0;
+                    for (int i = 0; i < 5; i++) {
+                        granted += q.tryAcquire("k", 10, Duration.ofDays(1), T0.plusSeconds(thread * 10L + i)).granted() ? 1 : 0;
+                    }
+                    return granted;
+                }));
+            }
+            int granted = 0;
+            for (Future<Integer> f : results) {
+                granted += f.get(60, TimeUnit.SECONDS); // a StoreException here would mean a 40001 reached the caller
+            }
+            assertEquals(9, granted, "10 in the window, one taken before the race");
+            assertEquals("serializable", Sql.one(serializableProbe(), "SHOW transaction_isolation"), "the data sources really were serializable");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static DataSource serializableProbe() {
+        PGSimpleDataSource ds = (PGSimpleDataSource) server.dataSource();
+        ds.setOptions("-c default_transaction_isolation=serializable");
+        return ds;
+    }
+
+    @Test
+    void location_dropsUserPasswordAndParametersFromAnyUrl() {
+        assertEquals("postgresql://db.internal:5432/secops", io.secopskit.store.postgres.internal.Database.sanitize(
+                "jdbc:postgresql://admin:s3cr3t@db.internal:5432/secops?password=other&ssl=true"));
+        assertEquals("postgresql://a:1,b:2/x", io.secopskit.store.postgres.internal.Database.sanitize("jdbc:postgresql://a:1,b:2/x"));
+        assertEquals("postgresql", io.secopskit.store.postgres.internal.Database.sanitize(null));
+    }
+
     /** Counts the connections a store asks for. */
     static final class CountingDataSource implements DataSource {
         final DataSource inner;

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * Runs store work on connections borrowed from the application's {@link DataSource}, one borrow per call, returned
  * before the call ends: no session state (no {@code SET}, no session lock, no open transaction) ever outlives a
- * call, so any pool may hand the connection to someone else afterwards. Every statement carries a query timeout.
+ * call, so any pool may hand the connection to someone else afterwards. Every call is one statement in auto-commit
+ * mode (the migration, which needs a transaction, manages its own). Every statement carries a query timeout.
  * A statement the server aborted for a serialization failure or a deadlock ({@code 40001}, {@code 40P01}) — which
  * rolled back whole — is run again a few times; every other failure becomes a {@link StoreException} naming the
  * database (without credentials) and the operation. Internal.
@@ -36,7 +37,7 @@ public final class Database {
 
     /** Lower-case SQL identifiers only, so the schema name never needs escaping beyond plain quotes. */
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final int CONFLICT_RETRIES = 5;
+    private static final int CONFLICT_RETRIES = 10;
 
     private final DataSource dataSource;
     private final String schema;
@@ -132,7 +133,7 @@ public final class Database {
      * @param url a JDBC URL, or null
      * @return the location
      */
-    static String sanitize(String url) {
+    public static String sanitize(String url) {
         if (url == null) {
             return "postgresql";
         }
@@ -164,7 +165,8 @@ public final class Database {
     }
 
     /**
-     * Runs work on a borrowed connection in auto-commit mode (each statement its own transaction).
+     * Runs work on a borrowed connection in auto-commit mode (each statement its own transaction). A statement the
+     * server aborted for a serialization failure or a deadlock is run again, up to 10 times.
      *
      * @param operation the operation name, for messages
      * @param work      the work
@@ -173,71 +175,21 @@ public final class Database {
      * @throws StoreException when the database cannot be reached or refuses the work
      */
     public <T> T call(String operation, Work<T> work) {
-        return run(operation, work, false);
-    }
-
-    /**
-     * Runs work in one transaction on a borrowed connection: committed when the work returns, rolled back when it
-     * throws; the connection goes back in auto-commit mode.
-     *
-     * @param operation the operation name, for messages
-     * @param work      the work
-     * @param <T>       answer type
-     * @return the answer
-     * @throws StoreException when the database cannot be reached or refuses the work (nothing was then committed,
-     *                        unless the connection broke during the commit itself)
-     */
-    public <T> T transaction(String operation, Work<T> work) {
-        return run(operation, work, true);
-    }
-
-    private <T> T run(String operation, Work<T> work, boolean transaction) {
         if (closed.get()) {
             throw new StoreException(operation, "the store " + location + " is closed", null);
         }
         for (int attempt = 0; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
-                if (!transaction) {
-                    if (!c.getAutoCommit()) {
-                        c.setAutoCommit(true);
-                    }
-                    return work.run(c);
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
                 }
-                c.setAutoCommit(false);
-                boolean committed = false;
-                try {
-                    T answer = work.run(c);
-                    c.commit();
-                    committed = true;
-                    return answer;
-                } finally {
-                    if (!committed) {
-                        rollbackQuietly(c);
-                    }
-                    restoreAutoCommit(c);
-                }
+                return work.run(c);
             } catch (SQLException e) {
                 if (conflict(e) && attempt < CONFLICT_RETRIES) {
                     continue; // the server rolled the statement back whole: run it again
                 }
                 throw failure(operation, e, attempt);
             }
-        }
-    }
-
-    private static void rollbackQuietly(Connection c) {
-        try {
-            c.rollback();
-        } catch (SQLException ignored) {
-            // the connection is broken; the server rolls the transaction back when it sees that
-        }
-    }
-
-    private static void restoreAutoCommit(Connection c) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // a broken connection: the pool discards it
         }
     }
 
