@@ -17,11 +17,11 @@ public final class ListChronicleCustomers {
         SandboxExample.main(args, (v, sandbox, out) -> {
             if (sandbox != null) {
                 for (String code : new String[] {"globex", "initech"}) {
-                    v.chronicle.customers().createCustomer(CreateCustomerRequest.builder().customerName(code.toUpperCase(java.util.Locale.ROOT))
+                    v.chronicle.customers().create(CreateCustomerRequest.builder().customerName(code.toUpperCase(java.util.Locale.ROOT))
                             .customerCode(code).build());
                 }
             }
-            for (Customer c : v.chronicle.customers().listCustomers()) {
+            for (Customer c : v.chronicle.customers().list()) {
                 out.println(c.customerCode() + "\t" + c.customerName() + "\t" + c.retentionDuration());
             }
         });

@@ -2,6 +2,9 @@ package io.secopskit.examples;
 
 import io.secopskit.carbonblack.CarbonBlackTenantProvisioner;
 import io.secopskit.chronicle.ChronicleTenantProvisioner;
+import io.secopskit.chronicle.CustomersClient;
+import io.secopskit.core.http.ClientOptions;
+import io.secopskit.core.http.RateLimit;
 import io.secopskit.core.provisioning.CredentialSink;
 import io.secopskit.core.provisioning.Onboarding;
 import io.secopskit.core.provisioning.OnboardingListener;
@@ -12,9 +15,12 @@ import io.secopskit.core.provisioning.TenantProvisioner;
 import io.secopskit.core.provisioning.TenantSpec;
 import io.secopskit.servicenow.ServiceNowTenantProvisioner;
 import io.secopskit.stellar.StellarTenantProvisioner;
+import io.secopskit.core.store.ProvisioningStore;
+import io.secopskit.store.postgres.PostgresProvisioningStore;
 import io.secopskit.store.sqlite.SqliteProvisioningStore;
 import io.secopskit.taegis.TaegisTenantProvisioner;
 import io.secopskit.testkit.SecOpsSandbox;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -36,7 +42,9 @@ import java.util.stream.Stream;
  * <p>Without a configuration it runs the demo against the embedded sandbox (all five vendor fakes on loopback):
  * the plan, an onboarding of the demo customer "Acme Corp", the same onboarding again (nothing is created twice),
  * then sequential against parallel onboarding time with a fixed 200 ms latency per request at every fake. Its
- * SQLite store and credential files live in a temporary folder that is removed at the end.
+ * SQLite store and credential files live in a temporary folder that is removed at the end. With {@code --postgres} the
+ * demo keeps its store in an embedded PostgreSQL 17 instead (its data in the temporary folder, stopped at the end) —
+ * the store several replicas share — and counts Chronicle's CreateCustomer quota there, marked shared.
  *
  * <p>With a properties file (argument or {@code SECOPSKIT_CONFIG}) it works on the real vendors configured there
  * ({@link Vendors#configured}), and nothing is created that the user did not name:
@@ -81,7 +89,7 @@ public final class Onboard {
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (a.equals("--dry-run") || a.equals("--yes")) {
+            if (a.equals("--dry-run") || a.equals("--yes") || a.equals("--postgres")) {
                 flags.put(a, "true");
             } else if (a.startsWith("--") && a.contains("=")) {
                 flags.put(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -97,8 +105,13 @@ public final class Onboard {
         }
         String config = !positional.isEmpty() ? positional.get(0) : System.getenv("SECOPSKIT_CONFIG");
         if (config == null) {
-            demo(out);
+            demo(out, flags.containsKey("--postgres"));
             return 0;
+        }
+        if (flags.containsKey("--postgres")) {
+            err.println("onboard: --postgres runs the demo on an embedded PostgreSQL; against real vendors, build a"
+                    + " PostgresProvisioningStore over your own DataSource (README: Running several instances); nothing was sent");
+            return 2;
         }
         Properties file = load(Path.of(config));
         String code = flags.getOrDefault("--customer-code", file.getProperty("customer.code"));
@@ -150,7 +163,7 @@ public final class Onboard {
                 .contact("Jo Doe", "soc@" + code + ".example").label("tier", "gold").hint("taegis.environment", "echo").build();
     }
 
-    private static void demo(PrintStream out) {
+    private static void demo(PrintStream out, boolean postgres) {
         TenantSpec spec = demoCustomer("Acme Corp", "acme-corp");
         Path tmp;
         try {
@@ -158,32 +171,60 @@ public final class Onboard {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        try (SecOpsSandbox sandbox = SecOpsSandbox.start();
-             SqliteProvisioningStore store = SqliteProvisioningStore.open(tmp.resolve("secopskit.db"))) {
-            sandbox.addServiceNowCi(spec.displayName());
-            Vendors vendors = Vendors.sandbox(sandbox);
-            CredentialSink sink = CredentialSink.ownerOnlyFiles(tmp.resolve("credentials"));
-            Onboarding onboarding = onboarding(vendors).store(store).credentialSink(sink).listener(printer(out)).build();
-            Map<String, String> labels = idLabels(vendors);
-            out.println("SecOpsKit onboarding demo — embedded sandbox (five vendor fakes on 127.0.0.1)");
-            out.println("Store: " + store.location() + "   Credentials: " + sink.name() + " (owner-only files)");
-            out.println();
-            out.println("Plan for " + spec.displayName() + " (" + spec.customerCode() + "):");
-            out.print(onboarding.plan(spec).render());
-            out.println();
-            out.println("Run 1: onboard " + spec.displayName() + " (" + spec.customerCode() + ")");
-            print(out, "Run 1 result", onboarding.run(spec), labels);
-            out.println();
-            out.println("Run 2: the same onboarding again (bindings first: nothing is created twice)");
-            print(out, "Run 2 result", onboarding.run(spec), labels);
-            timing(out, sandbox, vendors, store, sink);
+        EmbeddedPostgres pg = null;
+        try (SecOpsSandbox sandbox = SecOpsSandbox.start()) {
+            ProvisioningStore store;
+            ClientOptions options = ClientOptions.defaults();
+            String storeNote;
+            if (postgres) {
+                pg = EmbeddedPostgres.builder().setDataDirectory(tmp.resolve("pgdata")).start();
+                PostgresProvisioningStore shared = PostgresProvisioningStore.open(pg.getPostgresDatabase());
+                store = shared;
+                // every replica counts Chronicle's 30 CreateCustomer calls a day once, in the shared store
+                options = ClientOptions.builder().quotaStore(shared.quotas())
+                        .rateLimit(RateLimit.perDay(CustomersClient.CREATE_CUSTOMER_LIMIT, 30).asShared()).build();
+                storeNote = " (embedded PostgreSQL 17; Chronicle's CreateCustomer quota counted there, shared)";
+            } else {
+                store = SqliteProvisioningStore.open(tmp.resolve("secopskit.db"));
+                storeNote = "";
+            }
+            try {
+                sandbox.addServiceNowCi(spec.displayName());
+                Vendors vendors = Vendors.sandbox(Vendors.SandboxAddresses.of(sandbox), options);
+                CredentialSink sink = CredentialSink.ownerOnlyFiles(tmp.resolve("credentials"));
+                Onboarding onboarding = onboarding(vendors).store(store).credentialSink(sink).listener(printer(out)).build();
+                Map<String, String> labels = idLabels(vendors);
+                out.println("SecOpsKit onboarding demo — embedded sandbox (five vendor fakes on 127.0.0.1)");
+                out.println("Store: " + store.location() + storeNote + "   Credentials: " + sink.name() + " (owner-only files)");
+                out.println();
+                out.println("Plan for " + spec.displayName() + " (" + spec.customerCode() + "):");
+                out.print(onboarding.plan(spec).render());
+                out.println();
+                out.println("Run 1: onboard " + spec.displayName() + " (" + spec.customerCode() + ")");
+                print(out, "Run 1 result", onboarding.run(spec), labels);
+                out.println();
+                out.println("Run 2: the same onboarding again (bindings first: nothing is created twice)");
+                print(out, "Run 2 result", onboarding.run(spec), labels);
+                timing(out, sandbox, vendors, store, sink);
+            } finally {
+                store.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         } finally {
+            if (pg != null) {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    out.println("warning: the embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                }
+            }
             deleteTree(tmp);
         }
     }
 
     /** Sequential against parallel onboarding of fresh customers, after warm-up, with a fixed latency per request. */
-    private static void timing(PrintStream out, SecOpsSandbox sandbox, Vendors vendors, SqliteProvisioningStore store,
+    private static void timing(PrintStream out, SecOpsSandbox sandbox, Vendors vendors, ProvisioningStore store,
                                CredentialSink sink) {
         TenantSpec sequentialCustomer = demoCustomer("Globex", "globex");
         TenantSpec parallelCustomer = demoCustomer("Initech", "initech");
@@ -234,7 +275,7 @@ public final class Onboard {
     public static List<TenantProvisioner> provisioners(Vendors v) {
         List<TenantProvisioner> out = new ArrayList<>();
         if (v.chronicle != null) {
-            out.add(new ChronicleTenantProvisioner(v.chronicle));
+            out.add(ChronicleTenantProvisioner.legacy(v.chronicle));
         }
         if (v.taegis != null) {
             out.add(new TaegisTenantProvisioner(v.taegis, v.taegisPartnerTenantId));

@@ -73,7 +73,7 @@ public final class Vendors {
                 TaegisClient.builder().endpoint(a.taegis()).authEndpoint(a.taegis()).options(options)
                         .clientCredentials(SecOpsSandbox.TAEGIS_CLIENT_ID, Secret.of(SecOpsSandbox.TAEGIS_CLIENT_SECRET)).build(),
                 io.secopskit.testkit.FakeTaegis.PARTNER_TENANT_ID,
-                CarbonBlackClient.builder().defenseEndpoint(a.carbonBlackDefense()).apiEndpoint(a.carbonBlackApi()).options(options)
+                CarbonBlackClient.builder().endpoint(a.carbonBlackDefense()).apiEndpoint(a.carbonBlackApi()).options(options)
                         .apiKey(SecOpsSandbox.CARBON_BLACK_API_ID, Secret.of(SecOpsSandbox.CARBON_BLACK_API_SECRET))
                         .orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build(),
                 ServiceNowClient.builder().endpoint(a.serviceNow()).options(options)
@@ -151,6 +151,18 @@ public final class Vendors {
      * @return the clients of every configured vendor
      */
     public static Vendors configured(Path file) {
+        return configured(file, ClientOptions.defaults());
+    }
+
+    /**
+     * Clients for real vendors from properties, as {@link #configured(Path)}, with client options for every client
+     * (for example offboarding's request-id recorder).
+     *
+     * @param file    the properties file, or null for environment variables only
+     * @param options client options for every client
+     * @return the clients of every configured vendor
+     */
+    public static Vendors configured(Path file, ClientOptions options) {
         Properties p = new Properties();
         if (file != null) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -162,19 +174,19 @@ public final class Vendors {
         Settings s = new Settings(p);
         ChronicleClient chronicle = s.has("chronicle.keyFile") ? ChronicleClient.builder()
                 .region(ChronicleRegion.valueOf(s.get("chronicle.region", "US"))).serviceAccountKey(Path.of(s.get("chronicle.keyFile")))
-                .build() : null;
+                .options(options).build() : null;
         TaegisClient taegis = s.has("taegis.clientId") ? TaegisClient.builder()
                 .region(TaegisRegion.valueOf(s.get("taegis.region", "US1")))
-                .clientCredentials(s.get("taegis.clientId"), Secret.of(s.get("taegis.clientSecret"))).build() : null;
+                .clientCredentials(s.get("taegis.clientId"), Secret.of(s.get("taegis.clientSecret"))).options(options).build() : null;
         CarbonBlackClient cb = s.has("carbonblack.apiId") ? CarbonBlackClient.builder()
                 .environment(CarbonBlackEnvironment.of(s.get("carbonblack.environment", "prod05")))
                 .apiKey(s.get("carbonblack.apiId"), Secret.of(s.get("carbonblack.apiSecret")))
-                .orgKey(s.get("carbonblack.orgKey")).build() : null;
+                .orgKey(s.get("carbonblack.orgKey")).options(options).build() : null;
         ServiceNowClient sn = s.has("servicenow.instance") ? ServiceNowClient.builder()
                 .endpoint(URI.create(s.get("servicenow.instance")))
-                .basicAuth(s.get("servicenow.user"), Secret.of(s.get("servicenow.password"))).build() : null;
+                .basicAuth(s.get("servicenow.user"), Secret.of(s.get("servicenow.password"))).options(options).build() : null;
         StellarClient stellar = s.has("stellar.host") ? StellarClient.builder().host(s.get("stellar.host"))
-                .apiKey(s.get("stellar.email"), Secret.of(s.get("stellar.apiKey"))).build() : null;
+                .apiKey(s.get("stellar.email"), Secret.of(s.get("stellar.apiKey"))).options(options).build() : null;
         return new Vendors(chronicle, taegis, s.get("taegis.partnerTenantId", null), cb, sn, stellar);
     }
 

@@ -55,6 +55,40 @@ class ExamplesTest {
         assertEquals(before, demoFolders(tmp), "the demo removes its temporary folder");
     }
 
+    @Test
+    void onboardDemo_withPostgres_keepsItsStoreInAnEmbeddedPostgresql_createsOnceFindsOnce_andRemovesItsFolder() throws Exception {
+        java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        long before = demoFolders(tmp);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = Onboard.run(new String[] {"--postgres"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        String out = buffer.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.lines().anyMatch(l -> l.matches("Store: postgresql://localhost:\\d+/postgres \\(schema secopskit\\) \\(embedded"
+                + " PostgreSQL 17; Chronicle's CreateCustomer quota counted there, shared\\) .*")), out);
+        assertEquals(5, out.lines().filter(l -> l.matches("\\| \\w+ +\\| CREATED .*")).count(), out);
+        assertEquals(5, out.lines().filter(l -> l.matches("\\| \\w+ +\\| FOUND .*")).count(), out);
+        assertTrue(out.contains("| DELIVERED_EARLIER "), out);
+        assertEquals(before, demoFolders(tmp), "the demo removes its temporary folder, the database's data included");
+    }
+
+    @Test
+    void onboard_withPostgresAgainstRealVendors_refusesBeforeAnyRequest() throws Exception {
+        java.nio.file.Path config = java.nio.file.Files.createTempFile("secopskit-config", ".properties");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            int code = Onboard.run(new String[] {config.toString(), "--postgres", "--customer-code", "acme", "--customer-name", "Acme"},
+                    System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+            assertEquals(2, code);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("onboard: --postgres runs the demo on an embedded PostgreSQL;"),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            java.nio.file.Files.delete(config);
+        }
+    }
+
     private static long demoFolders(java.nio.file.Path tmp) throws java.io.IOException {
         try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(tmp)) {
             return s.filter(p -> p.getFileName().toString().startsWith("secopskit-demo")).count();

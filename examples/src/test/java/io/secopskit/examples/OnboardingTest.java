@@ -199,7 +199,7 @@ class OnboardingTest {
     @Test
     void run_adoptsTenantsCreatedBeforeBindingsExisted_fromTheirCustomerCodeTags() {
         CustomersClient chronicle = vendors.chronicle.customers();
-        chronicle.createCustomer(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp")
+        chronicle.create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp")
                 .customerSubdomain("acme-corp").build());
         String taegisId = vendors.taegis.tenants().createTenant(TenantCreateInput.builder().setName("Some other name")
                 .setParentTenantID(FakeTaegis.PARTNER_TENANT_ID).setLabels(List.of(InputTenantLabel.builder().setName("customer_code")
@@ -218,14 +218,14 @@ class OnboardingTest {
 
     @Test
     void find_whenGetCustomerCarriesNoCredentials_readsThemFromListCustomers() {
-        vendors.chronicle.customers().createCustomer(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp")
+        vendors.chronicle.customers().create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp")
                 .customerSubdomain("acme-corp").build());
         String stored = sandbox.chronicle().customer("acme-corp").path("credentials").path(0).path("credential").asText();
         sandbox.chronicle().faults().nextCalls(1, "GET", "/v1/partner/customer/getcustomer").respond(200,
                 "{\"customerCode\":\"acme-corp\",\"customerId\":\"1GVjfYUMQ/Gjzkv2/jvz3w==\",\"customerName\":\"Acme Corp\","
                         + "\"customerSubdomains\":[\"acme-corp\"],\"forwarders\":[],\"id\":\"a216c252\",\"retentionDuration\":\"ONE_YEAR\"}");
 
-        OnboardingResult r = Onboarding.builder().step(new io.secopskit.chronicle.ChronicleTenantProvisioner(vendors.chronicle))
+        OnboardingResult r = Onboarding.builder().step(io.secopskit.chronicle.ChronicleTenantProvisioner.legacy(vendors.chronicle))
                 .store(store).credentialSink(sink).build().run(SPEC);
 
         assertEquals(Outcome.FOUND, r.steps().get(0).outcome());
@@ -309,7 +309,7 @@ class OnboardingTest {
     void carbonBlackKeyWithoutFeedAccess_failsItsStepWithTheAccessExplanation() {
         Onboarding wrongKey = Onboarding.builder()
                 .step(new CarbonBlackTenantProvisioner(io.secopskit.carbonblack.CarbonBlackClient.builder()
-                        .defenseEndpoint(sandbox.carbonBlack().defenseUri()).apiEndpoint(sandbox.carbonBlack().apiUri())
+                        .endpoint(sandbox.carbonBlack().defenseUri()).apiEndpoint(sandbox.carbonBlack().apiUri())
                         .apiKey("NOPE", Secret.of("NOPE")).orgKey(SecOpsSandbox.CARBON_BLACK_ORG_KEY).build()))
                 .store(store).build();
 

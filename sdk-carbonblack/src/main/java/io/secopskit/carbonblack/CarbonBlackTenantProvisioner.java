@@ -1,8 +1,9 @@
 package io.secopskit.carbonblack;
 
+import io.secopskit.carbonblack.model.CreateFeedRequest;
+import io.secopskit.carbonblack.model.DeviceQuery;
 import io.secopskit.carbonblack.model.Feed;
 import io.secopskit.carbonblack.model.FeedInfo;
-import io.secopskit.carbonblack.model.SearchCriteria;
 import io.secopskit.core.Beta;
 import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.provisioning.PlannedAction;
@@ -10,7 +11,6 @@ import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantProvisioner;
 import io.secopskit.core.provisioning.TenantSpec;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,18 +52,32 @@ public final class CarbonBlackTenantProvisioner implements TenantProvisioner {
         return PREFIX + spec.customerCode();
     }
 
+    /** Returns {@value CarbonBlackClient#VENDOR}. */
     @Override
     public String vendor() {
-        return "carbonblack";
+        return CarbonBlackClient.VENDOR;
     }
 
+    /**
+     * Finds the customer's private feed by its exact name ({@code GET .../feeds}).
+     *
+     * @param spec the customer
+     * @return the feed as a found tenant, or empty
+     */
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
         String name = feedName(spec);
-        return client.feeds().list(false).stream().filter(f -> name.equals(f.name()) && !"public".equalsIgnoreCase(f.access()))
+        return client.feeds().list().stream().filter(f -> name.equals(f.name()) && !"public".equalsIgnoreCase(f.access()))
                 .findFirst().map(this::toFound);
     }
 
+    /**
+     * Reads the bound feed by id ({@code GET .../feeds/{id}}), whatever it is called now.
+     *
+     * @param spec     the customer
+     * @param tenantId the bound feed id
+     * @return the feed as a found tenant, or empty when it no longer exists
+     */
     @Override
     public Optional<ProvisionedTenant> findBound(TenantSpec spec, String tenantId) {
         Feed feed;
@@ -93,26 +107,46 @@ public final class CarbonBlackTenantProvisioner implements TenantProvisioner {
         return new ProvisionedTenant(vendor(), f.id(), ProvisionedTenant.Status.FOUND, attributes, Map.of());
     }
 
+    /**
+     * Checks device access with a one-row device search, then creates the private feed
+     * {@code secopskit-<customer code>} ({@code POST .../feeds}, sent at most once).
+     *
+     * @param spec the customer
+     * @return the created feed as a tenant
+     */
     @Override
     public ProvisionedTenant provision(TenantSpec spec) {
-        client.devices().search(SearchCriteria.builder().pageSize(1).build()).iterator().hasNext();
-        FeedInfo feed = client.feeds().create(FeedInfo.of(feedName(spec), "https://secopskit.io/customers/" + spec.customerCode(),
-                "Private threat intelligence for " + spec.displayName(), "Partner"), List.of());
+        client.devices().list(DeviceQuery.builder().pageSize(1).build()).iterator().hasNext();
+        FeedInfo feed = client.feeds().create(CreateFeedRequest.of(FeedInfo.of(feedName(spec),
+                "https://secopskit.io/customers/" + spec.customerCode(), "Private threat intelligence for " + spec.displayName(),
+                "Partner")));
         return new ProvisionedTenant(vendor(), feed.id(), ProvisionedTenant.Status.CREATED,
                 Map.of(ProvisionedTenant.CUSTOMER_CODE, spec.customerCode(), "feed_name", feedName(spec)), Map.of());
     }
 
+    /**
+     * Describes the feed creation for a plan, with the defense host it goes to.
+     *
+     * @param spec the customer
+     * @return the planned action
+     */
     @Override
     public PlannedAction plannedCreate(TenantSpec spec) {
         return PlannedAction.create(spec.customerCode(), vendor(), "carbonblack.CreateFeed", client.endpoint().getHost(), false,
                 "creates the private feed " + feedName(spec));
     }
 
+    /** Returns {@code feed id}: the tenant id of a Carbon Black customer is its feed's id. */
     @Override
     public String tenantIdLabel() {
         return "feed id";
     }
 
+    /**
+     * Deletes the customer's feed ({@code DELETE .../feeds/{id}}).
+     *
+     * @param tenant the provisioned feed
+     */
     @Override
     public void deprovision(ProvisionedTenant tenant) {
         client.feeds().delete(tenant.tenantId());

@@ -1,10 +1,10 @@
 package io.secopskit.carbonblack;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.secopskit.carbonblack.internal.FeedRules;
+import io.secopskit.carbonblack.internal.Calls;
+import io.secopskit.core.error.ConfigurationException;
 import io.secopskit.core.http.Operation;
 import io.secopskit.core.spi.ApiRequest;
-import io.secopskit.core.spi.VendorPipeline;
 import java.util.List;
 import java.util.Map;
 
@@ -16,25 +16,36 @@ import java.util.Map;
  */
 @Deprecated
 public final class NotificationsClient {
-    static final Operation FETCH = Operation.builder(FeedRules.VENDOR, "GetNotifications", "GET",
+    /** Takes notifications off a read-once queue: a GET that is not idempotent, never resent. */
+    static final Operation FETCH = Operation.builder(CarbonBlackClient.VENDOR, "GetNotifications", "GET",
             "/integrationServices/v3/notification").host(CarbonBlackClient.API_HOST).idempotent(false).build();
 
-    private final VendorPipeline pipeline;
+    private final Calls calls;
+    private final boolean apiHostConfigured;
 
-    NotificationsClient(VendorPipeline pipeline) {
-        this.pipeline = pipeline;
+    NotificationsClient(Calls calls, boolean apiHostConfigured) {
+        this.calls = calls;
+        this.apiHostConfigured = apiHostConfigured;
     }
 
     /**
-     * Takes the pending notifications off the queue. The queue is read-once, so the call is never
-     * retried: a repeat after a lost answer would miss notifications, not duplicate them.
+     * Takes the pending notifications off the queue. The queue is read-once, so the call is never retried
+     * (a repeat after a lost answer would lose notifications, not duplicate them), and it returns a
+     * {@code List}, not a {@code PagedIterable}: iterating twice must not take from the queue twice.
      *
      * @return the notifications, each as its JSON fields
+     * @throws ConfigurationException                  if the client has no API host (no environment and no
+     *                                                 {@code apiEndpoint(URI)}); nothing is sent
+     * @throws io.secopskit.core.error.SecOpsException for any failure, typed by cause
      * @deprecated see the class documentation
      */
     @Deprecated
     public List<Map<String, Object>> fetch() {
-        return pipeline.call(ApiRequest.of(FETCH).build(), Queue.class).notifications();
+        if (!apiHostConfigured) {
+            throw new ConfigurationException(CarbonBlackClient.VENDOR, "apiEndpoint", "the notifications queue is on the API host"
+                    + " (/integrationServices): build the client with environment(...) or apiEndpoint(URI)");
+        }
+        return calls.call(ApiRequest.of(FETCH).build(), Queue.class).notifications();
     }
 
     record Queue(@JsonProperty("notifications") List<Map<String, Object>> notifications,

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.secopskit.carbonblack.model.CreateFeedRequest;
 import io.secopskit.carbonblack.model.CreateRunRequest;
 import io.secopskit.carbonblack.model.Device;
+import io.secopskit.carbonblack.model.DeviceQuery;
 import io.secopskit.carbonblack.model.FeedInfo;
 import io.secopskit.carbonblack.model.Run;
 import io.secopskit.carbonblack.model.RunResult;
-import io.secopskit.carbonblack.model.SearchCriteria;
+import io.secopskit.carbonblack.model.RunResultQuery;
 import io.secopskit.core.Secret;
 import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.http.ClientOptions;
@@ -45,22 +47,22 @@ class DocumentPermissionsTest extends CarbonBlackTestBase {
         fake.docExampleKey(DOC_ID, DOC_SECRET);
         CarbonBlackClient helpDesk = client(DOC_ID, DOC_SECRET);
 
-        Run run = helpDesk.liveQuery().createRun(CreateRunRequest.of("select * from users;"));
-        assertEquals(run.id(), helpDesk.liveQuery().getRun(run.id()).id());
-        assertEquals(0, helpDesk.liveQuery().results(run.id(), SearchCriteria.all()).stream().count());
-        FeedInfo feed = helpDesk.feeds().create(INFO, List.of());
+        Run run = helpDesk.liveQuery().runs().create(CreateRunRequest.of("select * from users;"));
+        assertEquals(run.id(), helpDesk.liveQuery().runs().get(run.id()).id());
+        assertEquals(0, helpDesk.liveQuery().results(run.id(), RunResultQuery.all()).stream().count());
+        FeedInfo feed = helpDesk.feeds().create(CreateFeedRequest.of(INFO));
         assertEquals("Acme IOCs", helpDesk.feeds().get(feed.id()).info().name());
 
-        AuthenticationException cancel = unauthorized(() -> helpDesk.liveQuery().cancelRun(run.id()));
+        AuthenticationException cancel = unauthorized(() -> helpDesk.liveQuery().runs().cancel(run.id()));
         assertTrue(cancel.getMessage().contains("CB-LO Live Query (/livequery), which needs a Custom key with the "
                 + "livequery.manage permission and its Update operation (CancelRun)"), cancel.getMessage());
         AuthenticationException delete = unauthorized(() -> {
-            helpDesk.liveQuery().deleteRun(run.id());
+            helpDesk.liveQuery().runs().delete(run.id());
             return null;
         });
         assertTrue(delete.getMessage().contains("livequery.manage permission and its Delete operation (DeleteRun)"),
                 delete.getMessage());
-        AuthenticationException rename = unauthorized(() -> helpDesk.feeds().updateFeedInfo(feed.id(), INFO));
+        AuthenticationException rename = unauthorized(() -> helpDesk.feeds().updateInfo(feed.id(), INFO));
         assertTrue(rename.getMessage().contains("CB-TH (/threathunter), which needs a Custom key with the threathunter.feeds "
                 + "permission and its Update operation (UpdateFeedInfo), or an API key"), rename.getMessage());
         AuthenticationException deleteFeed = unauthorized(() -> {
@@ -76,8 +78,8 @@ class DocumentPermissionsTest extends CarbonBlackTestBase {
     @Test
     void readOnlyKey_startingARun_namesTheCreateOperation() {
         fake.apiKey("READER0001", "READERSECRET", FakeCarbonBlack.Permission.of("livequery.manage", FakeCarbonBlack.Op.READ));
-        AuthenticationException e = unauthorized(() -> client("READER0001", "READERSECRET").liveQuery()
-                .createRun(CreateRunRequest.of("select 1;")));
+        AuthenticationException e = unauthorized(() -> client("READER0001", "READERSECRET").liveQuery().runs()
+                .create(CreateRunRequest.of("select 1;")));
         assertTrue(e.getMessage().contains("livequery.manage permission and its Create operation (CreateRun)"), e.getMessage());
     }
 
@@ -85,7 +87,7 @@ class DocumentPermissionsTest extends CarbonBlackTestBase {
     void deviceSearch_401_keepsTheGenericHint_theTableListsNoDevicePermission() {
         fake.docExampleKey(DOC_ID, DOC_SECRET);
         AuthenticationException e = unauthorized(() -> client(DOC_ID, DOC_SECRET).devices()
-                .search(SearchCriteria.all()).stream().count());
+                .list(DeviceQuery.all()).stream().count());
         assertTrue(e.getMessage().contains("PSC (/appservices), which needs a Custom key with the appropriate permissions"),
                 e.getMessage());
     }
@@ -93,13 +95,13 @@ class DocumentPermissionsTest extends CarbonBlackTestBase {
     @Test
     void searches_sendQueryStringsAndDottedCriteria_thatTheFakeHonours() {
         fake.seedDevices(6);
-        List<String> macs = cb.devices().search(SearchCriteria.builder().query("os:MAC OR name:endpoint-1").build()).stream()
+        List<String> macs = cb.devices().list(DeviceQuery.builder().query("os:MAC OR name:endpoint-1").build()).stream()
                 .map(Device::name).collect(Collectors.toList());
         assertEquals(List.of("endpoint-0", "endpoint-1", "endpoint-3"), macs);
 
-        Run run = cb.liveQuery().createRun(CreateRunRequest.of("select * from processes;"));
+        Run run = cb.liveQuery().runs().create(CreateRunRequest.of("select * from processes;"));
         fake.seedRunResults(run.id(), 8);
-        List<RunResult> linux = cb.liveQuery().results(run.id(), SearchCriteria.builder().criterion("device.os", "LINUX").build())
+        List<RunResult> linux = cb.liveQuery().results(run.id(), RunResultQuery.builder().criterion("device.os", "LINUX").build())
                 .stream().collect(Collectors.toList());
         assertEquals(4, linux.size());
         assertEquals("[\"LINUX\"]", fake.lastRequest().json().path("criteria").path("device.os").toString());
@@ -115,12 +117,12 @@ class DocumentPermissionsTest extends CarbonBlackTestBase {
                     .sslSocketFactory(FakeTls.shared().sslSocketFactory(), FakeTls.shared().trustManager()).build();
             ClientOptions options = ClientOptions.builder().httpClient(http).build();
 
-            CarbonBlackClient feeds = CarbonBlackClient.builder().defenseEndpoint(tls.defenseUri()).apiEndpoint(tls.apiUri())
+            CarbonBlackClient feeds = CarbonBlackClient.builder().endpoint(tls.defenseUri()).apiEndpoint(tls.apiUri())
                     .apiKey(CUSTOM_ID, Secret.of(CUSTOM_SECRET)).orgKey(ORG).options(options).build();
-            CarbonBlackClient siem = CarbonBlackClient.builder().defenseEndpoint(tls.defenseUri()).apiEndpoint(tls.apiUri())
+            CarbonBlackClient siem = CarbonBlackClient.builder().endpoint(tls.defenseUri()).apiEndpoint(tls.apiUri())
                     .apiKey("SIEMID0001", Secret.of("SIEMSECRET")).orgKey(ORG).options(options).build();
 
-            assertEquals(0, feeds.feeds().list(false).stream().count());
+            assertEquals(0, feeds.feeds().list().stream().count());
             @SuppressWarnings("deprecation")
             int notifications = siem.notifications().fetch().size();
             assertEquals(0, notifications);

@@ -12,7 +12,8 @@ import io.secopskit.carbonblack.model.Run;
 import io.secopskit.carbonblack.model.RunResult;
 import io.secopskit.carbonblack.model.RunStatus;
 import io.secopskit.carbonblack.model.Schedule;
-import io.secopskit.carbonblack.model.SearchCriteria;
+import io.secopskit.carbonblack.model.RunQuery;
+import io.secopskit.carbonblack.model.RunResultQuery;
 import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.ValidationException;
@@ -25,21 +26,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
+/** Live Query runs and results: what is sent, where, and how results page across the 10,000-row window. */
 class LiveQueryTest extends CarbonBlackTestBase {
-    private static final String RUNS = "/livequery/v1/orgs/" + ORG + "/runs";
 
     private Run simpleRun() {
-        return cb.liveQuery().createRun(CreateRunRequest.of("select * from processes;"));
+        return cb.liveQuery().runs().create(CreateRunRequest.of("select * from processes;"));
     }
 
     @Test
-    void createRun_postsFullBodyToDefenseHost_withExactXAuthToken() {
-        Run run = cb.liveQuery().createRun(new CreateRunRequest("select name from users;", "who is here", true,
+    void runsCreate_postsFullBodyToDefenseHost_withExactXAuthToken() {
+        Run run = cb.liveQuery().runs().create(new CreateRunRequest("select name from users;", "who is here", true,
                 new DeviceFilter(List.of(101L, 102L), List.of("WINDOWS"), List.of(6525L)),
                 new Schedule("RRULE:FREQ=DAILY;BYHOUR=17;BYMINUTE=30;BYSECOND=0", "UTC")));
 
         FakeRequest sent = fake.requests("POST", RUNS).get(0);
         assertEquals(CUSTOM_SECRET + "/" + CUSTOM_ID, sent.header("X-Auth-Token"));
+        assertEquals("application/json; charset=utf-8", sent.header("Content-Type"));
+        assertEquals("application/json", sent.header("Accept"));
+        assertTrue(sent.header("User-Agent").startsWith("secopskit/"), sent.header("User-Agent"));
         assertEquals("{\"sql\":\"select name from users;\",\"name\":\"who is here\",\"notify_on_finish\":true,"
                 + "\"device_filter\":{\"device_id\":[101,102],\"os\":[\"WINDOWS\"],\"policy_id\":[6525]},"
                 + "\"schedule\":{\"rrule\":\"RRULE:FREQ=DAILY;BYHOUR=17;BYMINUTE=30;BYSECOND=0\",\"timezone\":\"UTC\"}}",
@@ -52,28 +56,29 @@ class LiveQueryTest extends CarbonBlackTestBase {
     }
 
     @Test
-    void getCancelDelete_useDocumentedMethodsAndPaths() {
+    void runsGetCancelDelete_useDocumentedMethodsAndPaths() {
         Run run = simpleRun();
 
-        assertEquals(run.id(), cb.liveQuery().getRun(run.id()).id());
-        Run cancelled = cb.liveQuery().cancelRun(run.id());
+        assertEquals(run.id(), cb.liveQuery().runs().get(run.id()).id());
+        assertEquals(1, fake.requests("GET", RUNS + "/" + run.id()).size());
+        Run cancelled = cb.liveQuery().runs().cancel(run.id());
         FakeRequest put = fake.requests("PUT", RUNS + "/" + run.id() + "/status").get(0);
         assertEquals("{\"status\":\"CANCELLED\"}", put.body());
         assertEquals(RunStatus.CANCELLED, cancelled.status());
 
-        cb.liveQuery().deleteRun(run.id());
+        cb.liveQuery().runs().delete(run.id());
         assertEquals(1, fake.requests("DELETE", RUNS + "/" + run.id()).size());
         assertTrue(fake.runs().isEmpty());
     }
 
     @Test
-    void createRun_withoutSql_isRejectedBeforeSending() {
+    void runsCreate_withoutSql_isRejectedBeforeSending() {
         assertEquals("sql", assertThrows(ValidationException.class, () -> CreateRunRequest.of(" ")).field());
         assertTrue(fake.requests().isEmpty());
     }
 
     @Test
-    void createRun_after503_isNotRetried() {
+    void runsCreate_after503_isNotRetried() {
         fake.faults().nextCalls(1, "POST", RUNS).respond(503, "{\"success\":false,\"message\":\"busy\"}");
         assertThrows(ServerException.class, this::simpleRun);
         assertEquals(1, fake.requests("POST", RUNS).size());
@@ -86,7 +91,7 @@ class LiveQueryTest extends CarbonBlackTestBase {
 
         Set<Integer> rows = new HashSet<>();
         long count = 0;
-        for (RunResult r : cb.liveQuery().results(run.id(), SearchCriteria.builder().pageSize(5000).build())) {
+        for (RunResult r : cb.liveQuery().results(run.id(), RunResultQuery.builder().pageSize(5000).build())) {
             assertTrue(rows.add(((Number) r.fields().get("row")).intValue()), "row seen twice");
             count++;
         }
@@ -108,7 +113,7 @@ class LiveQueryTest extends CarbonBlackTestBase {
         Run run = simpleRun();
         fake.seedRunResults(run.id(), 2500);
 
-        Iterator<RunResult> it = cb.liveQuery().results(run.id(), SearchCriteria.builder().pageSize(1000)
+        Iterator<RunResult> it = cb.liveQuery().results(run.id(), RunResultQuery.builder().pageSize(1000)
                 .criterion("status", "matched").build()).iterator();
         for (int i = 0; i < 1000; i++) {
             it.next();
@@ -129,21 +134,23 @@ class LiveQueryTest extends CarbonBlackTestBase {
     }
 
     @Test
-    void searchRuns_pagesHistory() {
+    void runsList_pagesHistoryWithZeroBasedStart() {
         for (int i = 0; i < 7; i++) {
             simpleRun();
         }
-        List<Run> all = cb.liveQuery().searchRuns(SearchCriteria.builder().pageSize(3).build()).stream().collect(Collectors.toList());
+        List<Run> all = cb.liveQuery().runs().list(RunQuery.builder().pageSize(3).build()).stream().collect(Collectors.toList());
         assertEquals(7, all.size());
-        assertEquals(3, fake.requests("POST", RUNS + "/_search").size());
+        assertEquals(List.of(0L, 3L, 6L), fake.requests("POST", RUNS + "/_search").stream()
+                .map(r -> r.json().get("start").asLong()).collect(Collectors.toList()));
+        assertEquals(3, fake.requests("POST", RUNS + "/_search").get(0).json().get("rows").asInt());
     }
 
     @Test
-    void waitForCompletion_pollsWithBackoffUntilComplete() {
+    void runsWaitForCompletion_pollsWithBackoffUntilComplete() {
         Run run = simpleRun();
         fake.completeRunAfterPolls(run.id(), 4);
 
-        Run done = cb.liveQuery().waitForCompletion(run.id(), Duration.ofMinutes(5));
+        Run done = cb.liveQuery().runs().waitForCompletion(run.id(), Duration.ofMinutes(5));
 
         assertEquals(RunStatus.COMPLETE, done.status());
         assertEquals(4, fake.requests("GET", RUNS + "/" + run.id()).size());
@@ -151,11 +158,11 @@ class LiveQueryTest extends CarbonBlackTestBase {
     }
 
     @Test
-    void waitForCompletion_runStillActiveAtDeadline_throwsWithLastSeenRun() {
+    void runsWaitForCompletion_runStillActiveAtDeadline_throwsWithLastSeenRun() {
         Run run = simpleRun();
 
         RunWaitTimeoutException e = assertThrows(RunWaitTimeoutException.class,
-                () -> cb.liveQuery().waitForCompletion(run.id(), Duration.ofSeconds(10)));
+                () -> cb.liveQuery().runs().waitForCompletion(run.id(), Duration.ofSeconds(10)));
 
         assertEquals(RunStatus.ACTIVE, e.lastSeen().status());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(3)), sleeps,
@@ -169,17 +176,17 @@ class LiveQueryTest extends CarbonBlackTestBase {
         RateLimitedException e = assertThrows(RateLimitedException.class, this::simpleRun);
         assertEquals(Duration.ofSeconds(3), e.retryAfter().orElseThrow());
         assertTrue(sleeps.isEmpty(), "the POST itself is not retried");
-        int feedCalls = fake.requests("GET", "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds").size();
+        int feedCalls = fake.requests("GET", FEEDS).size();
 
-        RateLimitedException held = assertThrows(RateLimitedException.class, () -> cb.feeds().list(false).stream().count());
+        RateLimitedException held = assertThrows(RateLimitedException.class, () -> cb.feeds().list().stream().count());
         assertEquals("CLIENT_HOLD", held.vendorCode());
         assertEquals(Duration.ofSeconds(3), held.retryAfter().orElseThrow());
-        assertEquals(feedCalls, fake.requests("GET", "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds").size(),
+        assertEquals(feedCalls, fake.requests("GET", FEEDS).size(),
                 "a different operation is not sent during the hold");
 
         clock.advance(Duration.ofSeconds(3));
-        cb.feeds().list(false).stream().count();
-        assertEquals(feedCalls + 1, fake.requests("GET", "/threathunter/feedmgr/v2/orgs/" + ORG + "/feeds").size());
+        cb.feeds().list().stream().count();
+        assertEquals(feedCalls + 1, fake.requests("GET", FEEDS).size());
         assertTrue(sleeps.isEmpty(), "nobody waited: the hold fails fast");
     }
 
@@ -189,7 +196,7 @@ class LiveQueryTest extends CarbonBlackTestBase {
         fake.seedRunResults(run.id(), 3);
 
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> cb.liveQuery()
-                .results(run.id(), SearchCriteria.builder().query("(path:foo").build()).stream().count());
+                .results(run.id(), RunResultQuery.builder().query("(path:foo").build()).stream().count());
 
         assertEquals(400, e.httpStatus());
         assertEquals("query_malformed_syntax", e.vendorCode());

@@ -52,12 +52,20 @@ public enum ChronicleRegion {
         this.host = host;
     }
 
-    /** Returns the host name, for example {@code europe-backstory.googleapis.com}. */
+    /**
+     * Returns the host name, for example {@code europe-backstory.googleapis.com}.
+     *
+     * @return the host name, for example {@code europe-backstory.googleapis.com}
+     */
     public String host() {
         return host;
     }
 
-    /** Returns the API endpoint, {@code https://<host>}. */
+    /**
+     * Returns the API endpoint, {@code https://<host>}.
+     *
+     * @return the API endpoint, {@code https://<host>}
+     */
     public URI endpoint() {
         return URI.create("https://" + host);
     }

@@ -25,14 +25,28 @@ import java.util.Objects;
 
 /**
  * The partner Customer Management API: every operation under {@code /v1/partner/customer/}. Obtain it
- * from {@link ChronicleClient#customers()}. Thread-safe.
+ * from {@link ChronicleClient#customers()}; it shares the client's pipeline. Thread-safe.
+ *
+ * <p>Names: the customer resource's own operations follow SecOpsKit's vocabulary — {@link #create}
+ * (CreateCustomer), {@link #get} (GetCustomer), {@link #list} (ListCustomers), {@link #getForwarderConfigs}
+ * (GetCustomerForwarderConfigs) — and the operations Google names for what they set or generate keep Google's
+ * names ({@link #setUiState}, {@link #updateSsoConfig}, {@link #setGcpProjectLink}, {@link #enableIam},
+ * {@link #generateIamMigrationCommands}, {@link #generateIdpMetadata}, {@link #setAuthVersion},
+ * {@link #setComplianceRequirements}, {@link #setWorkforcePoolProvider}).
  *
  * <p>Every method checks its input before sending anything (a {@link ValidationException} names the field
- * and the rule) and throws a {@link io.secopskit.core.error.SecOpsException} subclass for vendor errors:
- * {@code RESOURCE_EXHAUSTED} → {@code RateLimitedException}, {@code PERMISSION_DENIED} →
- * {@code PermissionDeniedException}, {@code NOT_FOUND} → {@code NotFoundException},
- * {@code ALREADY_EXISTS} → {@code ConflictException}, {@code INVALID_ARGUMENT} →
- * {@code InvalidRequestException}, {@code UNAVAILABLE} → {@code ServerException}.
+ * and the rule) and throws a {@link io.secopskit.core.error.SecOpsException} subclass naming the operation and
+ * host for vendor errors: {@code RESOURCE_EXHAUSTED} → {@code RateLimitedException} (on CreateCustomer:
+ * {@code QuotaExhaustedException}), {@code PERMISSION_DENIED} → {@code PermissionDeniedException},
+ * {@code NOT_FOUND} → {@code NotFoundException}, {@code ALREADY_EXISTS} → {@code ConflictException},
+ * {@code INVALID_ARGUMENT} → {@code InvalidRequestException}, {@code UNAVAILABLE} → {@code ServerException};
+ * I/O failures and timeouts → {@code TransportException}.
+ *
+ * <p>Retries: reads and the operations that set a value (SetUIState, SetGCPProjectLink, SetAuthVersion,
+ * SetComplianceRequirements, SetWorkforcePoolProvider, GenerateIamMigrationCommands) are retried on transient
+ * failures within the client's retry policy. CreateCustomer, UpdateSSOConfig, EnableIAM and GenerateIdPMetadata
+ * reach Google at most once — except CreateCustomer's documented "creation may be retried" failure, which is
+ * repeated with the same body within the policy.
  */
 public final class CustomersClient {
     /** The rate-limit key of CreateCustomer (30 per day by default). */
@@ -75,17 +89,23 @@ public final class CustomersClient {
     /**
      * CreateCustomer ({@code POST createcustomer}): creates and fully provisions a customer for the partner.
      *
-     * <p>Limited client-side to 30 calls per day (Google's quota; configurable with
+     * <p>Counted client-side against Google's 30 per day as a sliding 24-hour window (every send counts, the
+     * documented resend too; configurable with
      * {@code ClientOptions.rateLimit(RateLimit.perDay(CREATE_CUSTOMER_LIMIT, n))}): past it the call fails
-     * at once with {@code QuotaExhaustedException} giving the reset time. Never retried blindly: only the
-     * failure Google documents as safe ("customer creation failed, creation may be retried by rerunning
-     * with the same parameters") is repeated, with the same body, within the retry policy's attempts.
-     * The returned credentials are {@code Secret}s.
+     * at once with {@code QuotaExhaustedException} ({@code detectedBy() CLIENT}, {@code resetsAt()} the oldest
+     * counted send plus 24 h) and nothing is sent. Google's own 429 {@code RESOURCE_EXHAUSTED} is
+     * {@code QuotaExhaustedException} too ({@code detectedBy() VENDOR}), never retried. Otherwise never retried
+     * blindly: only the failure Google documents as safe ("customer creation failed, creation may be retried by
+     * rerunning with the same parameters") is repeated, with the same body, within the retry policy's attempts;
+     * a dropped connection, a timeout, a 5xx or a 429 reach Google once. The returned credentials are
+     * {@code Secret}s.
      *
      * @param request the customer to create
      * @return the created customer with its credentials
+     * @throws io.secopskit.core.error.QuotaExhaustedException when the daily quota is used up (either side)
+     * @throws io.secopskit.core.error.ConflictException when the customer code exists ({@code ALREADY_EXISTS})
      */
-    public Customer createCustomer(CreateCustomerRequest request) {
+    public Customer create(CreateCustomerRequest request) {
         Objects.requireNonNull(request, "request");
         return pipeline.call(ApiRequest.of(CREATE_CUSTOMER).json(request).build(), Customer.class);
     }
@@ -96,8 +116,9 @@ public final class CustomersClient {
      * @param customerCode the customer code
      * @return the customer
      * @throws io.secopskit.core.error.NotFoundException when the partner has no such customer
+     * @throws ValidationException when the code is empty, over-long or holds control or path characters
      */
-    public Customer getCustomer(String customerCode) {
+    public Customer get(String customerCode) {
         Rules.customerCode(GET_CUSTOMER.name(), customerCode);
         return pipeline.call(ApiRequest.of(GET_CUSTOMER).query("customer_code", customerCode).build(), Customer.class);
     }
@@ -108,8 +129,9 @@ public final class CustomersClient {
      *
      * @param customerCode the customer code
      * @return the configurations (values are secrets)
+     * @throws io.secopskit.core.error.NotFoundException when the partner has no such customer
      */
-    public ForwarderConfigs getCustomerForwarderConfigs(String customerCode) {
+    public ForwarderConfigs getForwarderConfigs(String customerCode) {
         Rules.customerCode(GET_FORWARDER_CONFIGS.name(), customerCode);
         return pipeline.call(ApiRequest.of(GET_FORWARDER_CONFIGS).query("customer_code", customerCode).build(),
                 ForwarderConfigs.class);
@@ -117,11 +139,12 @@ public final class CustomersClient {
 
     /**
      * ListCustomers ({@code GET listcustomers}): every customer of the partner. The API documents no
-     * paging, so this is one request, made when iteration starts.
+     * paging, so this is one request, made when iteration starts; its one page carries no continuation
+     * token (nothing follows it).
      *
-     * @return the customers
+     * @return the customers, lazily
      */
-    public PagedIterable<Customer> listCustomers() {
+    public PagedIterable<Customer> list() {
         return Pager.single(LIST_CUSTOMERS.qualifiedName(), () -> pipeline.call(ApiRequest.of(LIST_CUSTOMERS).build(), CustomerList.class).customers());
     }
 
@@ -131,6 +154,7 @@ public final class CustomersClient {
      * @param customerCode the customer code
      * @param enabled      whether the UI is enabled
      * @return the state the API reports
+     * @throws io.secopskit.core.error.NotFoundException when the partner has no such customer
      */
     public boolean setUiState(String customerCode, boolean enabled) {
         Rules.customerCode(SET_UI_STATE.name(), customerCode);
@@ -140,6 +164,8 @@ public final class CustomersClient {
 
     /**
      * UpdateSSOConfig ({@code PATCH updatessoconfig}): replaces the customer's SAML SSO configuration.
+     *
+     * <p>Not idempotent by Google's description (a PATCH that redeploys SSO): sent at most once.
      *
      * @param request the change
      * @return the new SSO configuration state
@@ -153,7 +179,8 @@ public final class CustomersClient {
      * SetGCPProjectLink ({@code POST setgcpprojectlink}): binds the instance to a Google Cloud project.
      *
      * @param customerCode the customer code
-     * @param gcpProject   {@code projects/<project id or number>}
+     * @param gcpProject   {@code projects/<project id or number>} (or {@code projects/<domain>:<project id>})
+     * @throws ValidationException when the project is in none of these forms
      */
     public void setGcpProjectLink(String customerCode, String gcpProject) {
         String op = SET_GCP_PROJECT_LINK.name();
@@ -164,7 +191,7 @@ public final class CustomersClient {
     /**
      * EnableIAM ({@code POST iammigration:enableIam}): switches the customer to Google Cloud IAM for
      * access control. <strong>Irreversible</strong>: there is no API to switch back; generate and apply
-     * the migration commands ({@link #generateIamMigrationCommands}) first.
+     * the migration commands ({@link #generateIamMigrationCommands}) first. Sent at most once.
      *
      * @param customerCode the customer code
      */
@@ -178,7 +205,7 @@ public final class CustomersClient {
      * commands that grant the customer's existing users equivalent IAM roles.
      *
      * @param customerCode the customer code
-     * @return one entry per subdomain
+     * @return one entry per subdomain (a generated result, not a listing: returned whole)
      */
     public List<IamMigration> generateIamMigrationCommands(String customerCode) {
         return pipeline.call(ApiRequest.of(GENERATE_IAM_MIGRATION_COMMANDS).json(body("customer_code",
@@ -188,10 +215,12 @@ public final class CustomersClient {
 
     /**
      * GenerateIdPMetadata ({@code POST generateidpmetadata}): new SAML service-provider metadata for a
-     * subdomain, to register in the customer's identity provider.
+     * subdomain, to register in the customer's identity provider. Each call generates new metadata, so it is
+     * sent at most once.
      *
      * @param customerSubdomain the subdomain
      * @return the SAML metadata XML
+     * @throws ValidationException when the subdomain is not a DNS name
      */
     public String generateIdpMetadata(String customerSubdomain) {
         return pipeline.call(ApiRequest.of(GENERATE_IDP_METADATA).json(body("customer_subdomain",
@@ -207,6 +236,7 @@ public final class CustomersClient {
      * @param customerCode the customer code
      * @param version      the version
      * @return the version the API reports
+     * @throws ValidationException when the version is neither AUTH_VERSION_3 nor AUTH_VERSION_4
      */
     public AuthVersion setAuthVersion(String customerCode, AuthVersion version) {
         String op = SET_AUTH_VERSION.name();
@@ -226,6 +256,7 @@ public final class CustomersClient {
      * @param certifications one or more certifications: the named constants, or
      *                       {@link ComplianceCertification#of(String)} for values this SDK does not name
      * @return the certifications the API reports
+     * @throws ValidationException when the list is empty or holds a blank value
      */
     public List<ComplianceCertification> setComplianceRequirements(String customerCode,
                                                                    List<ComplianceCertification> certifications) {
@@ -249,6 +280,7 @@ public final class CustomersClient {
      * @param customerSubdomain the subdomain
      * @param providerId        {@code locations/global/workforcePools/<pool>/providers/<provider>}
      * @return the provider id the API reports
+     * @throws ValidationException when the subdomain or provider id breaks its rule
      */
     public String setWorkforcePoolProvider(String customerCode, String customerSubdomain, String providerId) {
         String op = SET_WORKFORCE_POOL_PROVIDER.name();

@@ -21,7 +21,7 @@ class ChronicleTenantProvisionerTest extends ChronicleTestBase {
 
     @BeforeEach
     void provisioner() {
-        provisioner = new ChronicleTenantProvisioner(env.client());
+        provisioner = ChronicleTenantProvisioner.legacy(env.client());
     }
 
     @Test
@@ -41,7 +41,7 @@ class ChronicleTenantProvisionerTest extends ChronicleTestBase {
     void find_whenGetCustomerCarriesCredentials_returnsThemWithoutListing() {
         // the document's text says GetCustomer returns the stored credentials although its sample shows none
         env.fake.strictness().disable(io.secopskit.testkit.FakeChronicle.Rule.DOCUMENTED_RESPONSE_SHAPES);
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
+        customers.create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
 
         ProvisionedTenant t = provisioner.find(ACME).orElseThrow();
 
@@ -51,7 +51,7 @@ class ChronicleTenantProvisionerTest extends ChronicleTestBase {
 
     @Test
     void find_whenGetCustomerAnswersInTheDocumentedShapeWithoutCredentials_readsThemFromListCustomers() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
+        customers.create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
         String ingestion = env.fake.customer("acme-corp").path("credentials").path(1).path("credential").asText();
         env.fake.faults().nextCalls(1, "GET", GET).respond(200, "{\"customerCode\":\"acme-corp\",\"customerName\":\"Acme Corp\","
                 + "\"customerSubdomains\":[\"acme-corp\"],\"id\":\"a216c252\",\"retentionDuration\":\"ONE_YEAR\"}");
@@ -65,7 +65,7 @@ class ChronicleTenantProvisionerTest extends ChronicleTestBase {
 
     @Test
     void find_whenNeitherAnswerCarriesCredentials_returnsTheTenantWithoutSecrets() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
+        customers.create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
         env.fake.faults().nextCalls(1, "GET", GET).respond(200, "{\"customerCode\":\"acme-corp\",\"id\":\"x\"}");
         env.fake.faults().nextCalls(1, "GET", "/v1/partner/customer/listcustomers").respond(200, "{\"customers\":[]}");
 
@@ -82,7 +82,7 @@ class ChronicleTenantProvisionerTest extends ChronicleTestBase {
 
     @Test
     void credentials_ofUnknownOrRepeatedTypes_neverOverwriteEachOther() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
+        customers.create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp").build());
         env.fake.faults().nextCalls(1, "GET", GET).respond(200, "{\"customerCode\":\"acme-corp\",\"credentials\":["
                 + "{\"id\":\"c1\",\"credential_type\":\"ADMIN\",\"credential\":\"admin-one\"},"
                 + "{\"id\":\"c2\",\"credential_type\":\"SOMETHING_NEW\",\"credential\":\"new-two\"},"

@@ -3,6 +3,7 @@ package io.secopskit.chronicle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,6 @@ import io.secopskit.core.LogCapture;
 import io.secopskit.core.error.ConflictException;
 import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.QuotaExhaustedException;
-import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.paging.PagedIterable;
 import io.secopskit.testkit.FakeChronicle;
@@ -36,7 +36,7 @@ class CustomersClientTest extends ChronicleTestBase {
     private static final String BASE = "/v1/partner/customer/";
 
     private Customer create(String code) {
-        return customers.createCustomer(CreateCustomerRequest.builder().customerName("Customer " + code)
+        return customers.create(CreateCustomerRequest.builder().customerName("Customer " + code)
                 .customerCode(code).customerSubdomain(code + "-soc").build());
     }
 
@@ -48,7 +48,7 @@ class CustomersClientTest extends ChronicleTestBase {
 
     @Test
     void createCustomer_postsSnakeCaseBodyWithBearerAndReturnsSecretCredentials() {
-        Customer created = customers.createCustomer(CreateCustomerRequest.builder()
+        Customer created = customers.create(CreateCustomerRequest.builder()
                 .customerName("Acme Corp").customerCode("acme-01").customerSubdomain("acme")
                 .retentionDuration(RetentionDuration.SIX_MONTHS).gcpProject("projects/acme-secops")
                 .providerId("locations/global/workforcePools/acme-pool/providers/okta")
@@ -94,7 +94,7 @@ class CustomersClientTest extends ChronicleTestBase {
     void getCustomer_sendsCodeInQueryAndReadsCamelCaseResponse() {
         Customer created = create("gamma");
 
-        Customer got = customers.getCustomer("gamma");
+        Customer got = customers.get("gamma");
 
         FakeRequest sent = last("GET", "getcustomer");
         assertEquals("gamma", sent.queryParam("customer_code"));
@@ -107,7 +107,7 @@ class CustomersClientTest extends ChronicleTestBase {
 
     @Test
     void getCustomer_unknownCode_raisesNotFound() {
-        NotFoundException e = assertThrows(NotFoundException.class, () -> customers.getCustomer("nobody"));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> customers.get("nobody"));
         assertEquals(404, e.httpStatus());
         assertEquals("GetCustomer", e.operation());
         assertEquals("NOT_FOUND", e.vendorCode());
@@ -117,7 +117,7 @@ class CustomersClientTest extends ChronicleTestBase {
     void getCustomerForwarderConfigs_returnsConfigsAsSecrets() {
         create("delta");
 
-        ForwarderConfigs configs = customers.getCustomerForwarderConfigs("delta");
+        ForwarderConfigs configs = customers.getForwarderConfigs("delta");
 
         assertEquals("delta", last("GET", "forwarder/getconfigs").queryParam("customer_code"));
         assertEquals(List.of("UNIX", "WINDOWS"), configs.configs().stream().map(ForwarderConfigs.Config::platform)
@@ -129,7 +129,7 @@ class CustomersClientTest extends ChronicleTestBase {
     void listCustomers_isLazyAndReflectsCreates() {
         create("one");
         create("two");
-        PagedIterable<Customer> all = customers.listCustomers();
+        PagedIterable<Customer> all = customers.list();
         assertTrue(env.fake.requests("GET", BASE + "listcustomers").isEmpty(), "nothing fetched before iteration");
 
         List<String> codes = all.stream().map(Customer::customerCode).collect(Collectors.toList());
@@ -246,7 +246,7 @@ class CustomersClientTest extends ChronicleTestBase {
     @Test
     void tokenEndpoint_receivesJwtBearerGrant_andOneTokenServesManyCalls() {
         for (int i = 0; i < 5; i++) {
-            customers.listCustomers().stream().count();
+            customers.list().stream().count();
         }
         List<FakeRequest> tokenCalls = env.fake.requests("POST", FakeChronicle.TOKEN_PATH);
         assertEquals(1, tokenCalls.size());
@@ -269,18 +269,23 @@ class CustomersClientTest extends ChronicleTestBase {
     }
 
     @Test
-    void createCustomer_withClientLimitDisabled_vendor429MapsToRateLimited() {
+    void createCustomer_withClientLimitDisabled_vendor429IsQuotaExhaustedDetectedByTheVendor_neverRetried() {
         CustomersClient unlimited = env.client(o -> o.disableRateLimit(CustomersClient.CREATE_CUSTOMER_LIMIT)).customers();
         for (int i = 0; i < 30; i++) {
-            unlimited.createCustomer(CreateCustomerRequest.builder().customerName("n").customerCode("u" + i).build());
+            unlimited.create(CreateCustomerRequest.builder().customerName("n").customerCode("u" + i).build());
         }
 
-        RateLimitedException e = assertThrows(RateLimitedException.class, () -> unlimited.createCustomer(
+        QuotaExhaustedException e = assertThrows(QuotaExhaustedException.class, () -> unlimited.create(
                 CreateCustomerRequest.builder().customerName("n").customerCode("u30").build()));
 
+        assertEquals(QuotaExhaustedException.Side.VENDOR, e.detectedBy());
         assertEquals(429, e.httpStatus());
         assertEquals("RESOURCE_EXHAUSTED", e.vendorCode());
+        assertNull(e.limitKey(), "the client counts nothing here");
+        assertEquals(env.clock.instant().plus(Duration.ofDays(1)), e.resetsAt());
+        assertFalse(e.isRetryable());
         assertEquals(31, env.fake.requests("POST", BASE + "createcustomer").size(), "a POST 429 is not retried");
+        assertTrue(env.sleeps.isEmpty());
     }
 
     @Test
@@ -316,7 +321,7 @@ class CustomersClientTest extends ChronicleTestBase {
         env.fake.faults().nextCalls(1, "GET", BASE + "getcustomer")
                 .respond(FakeChronicle.error(503, "UNAVAILABLE", "try again"));
 
-        assertNotNull(customers.getCustomer("idem"));
+        assertNotNull(customers.get("idem"));
 
         assertEquals(2, env.fake.requests("GET", BASE + "getcustomer").size());
     }
@@ -340,7 +345,7 @@ class CustomersClientTest extends ChronicleTestBase {
         env.fake.faults().nextCalls(2, "GET", BASE + "listcustomers")
                 .respondWithRetryAfter(503, "4", "{\"error\":{\"code\":503,\"message\":\"busy\",\"status\":\"UNAVAILABLE\"}}");
 
-        customers.listCustomers().stream().count();
+        customers.list().stream().count();
 
         assertEquals(List.of(Duration.ofSeconds(4), Duration.ofSeconds(4)), env.sleeps);
     }

@@ -12,7 +12,6 @@ import io.secopskit.chronicle.model.CreateCustomerRequest;
 import io.secopskit.chronicle.model.Credential;
 import io.secopskit.chronicle.model.CredentialType;
 import io.secopskit.chronicle.model.Customer;
-import io.secopskit.core.internal.json.Json;
 import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantSpec;
 import io.secopskit.testkit.FakeChronicle;
@@ -30,7 +29,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
     void getCustomer_theDocumentsOwnSampleCode_isSentAndRead() {
         env.fake.seedCustomer("CODE", "NAME", "domain1", "domain2");
 
-        Customer c = customers.getCustomer("CODE");
+        Customer c = customers.get("CODE");
 
         List<FakeRequest> sent = env.fake.requests("GET", BASE + "getcustomer");
         assertEquals(1, sent.size());
@@ -44,7 +43,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
     void existingCodes_withCharactersTheCreationRuleForbids_reachEveryOperation() {
         env.fake.seedCustomer("Legacy_Customer 01", "Legacy");
 
-        assertEquals("Legacy", customers.getCustomer("Legacy_Customer 01").customerName());
+        assertEquals("Legacy", customers.get("Legacy_Customer 01").customerName());
         assertTrue(customers.setUiState("Legacy_Customer 01", false) == false);
         assertEquals("Legacy_Customer 01", env.fake.requests("GET", BASE + "getcustomer").get(0).queryParam("customer_code"),
                 "the space is encoded in the query, not refused");
@@ -52,11 +51,11 @@ class DocumentConformanceTest extends ChronicleTestBase {
 
     @Test
     void getCustomer_documentTextShape_xmlSsoConfigAndCredentialsKeyedByType_parseIntoTheModel() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme")
+        customers.create(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme")
                 .ssoConfig("<md:EntityDescriptor entityID=\"https://idp.acme.example\"/>").build());
         env.fake.getCustomerShape(FakeChronicle.GetCustomerShape.SAMPLE_WITH_TEXT_BLOCKS);
 
-        Customer c = customers.getCustomer("acme");
+        Customer c = customers.get("acme");
 
         assertEquals("<md:EntityDescriptor entityID=\"https://idp.acme.example\"/>", c.ssoConfig().config().reveal());
         assertNull(c.ssoConfig().state());
@@ -72,7 +71,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
     void createCustomer_unknownCredentialTypes_areKeptAsSent_andNeverCollapse() {
         env.fake.credentialTypes("BACKSTORY_API", "ADMIN", "SOAR_API", "SIEM_EXPORT_API");
 
-        Customer c = customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme").build());
+        Customer c = customers.create(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme").build());
 
         List<CredentialType> types = c.credentials().stream().map(Credential::credentialType).collect(Collectors.toList());
         assertEquals(List.of("BACKSTORY_API", "ADMIN", "SOAR_API", "SIEM_EXPORT_API"),
@@ -87,7 +86,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
     @Test
     void provisioner_deliversTwoUnknownCredentialTypes_underTwoKeys() {
         env.fake.credentialTypes("SOAR_API", "SIEM_EXPORT_API");
-        ChronicleTenantProvisioner provisioner = new ChronicleTenantProvisioner(env.client());
+        ChronicleTenantProvisioner provisioner = ChronicleTenantProvisioner.legacy(env.client());
 
         ProvisionedTenant t = provisioner.provision(TenantSpec.builder().displayName("Acme").customerCode("acme").build());
 
@@ -96,7 +95,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
 
     @Test
     void setComplianceRequirements_aCertificationTheSdkDoesNotName_isSentAndReadBack() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme").build());
+        customers.create(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme").build());
         ComplianceCertification hipaa = ComplianceCertification.of("COMPLIANCE_CERTIFICATION_HIPAA");
 
         List<ComplianceCertification> result = customers.setComplianceRequirements("acme",
@@ -112,7 +111,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
 
     @Test
     void setGcpProjectLink_domainScopedProject_isSentAndAccepted() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme").build());
+        customers.create(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme").build());
 
         customers.setGcpProjectLink("acme", "projects/example.com:acme-secops");
 
@@ -121,7 +120,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
 
     @Test
     void createCustomer_sendsCustomerSubdomainsAsAnArray_evenForOne() {
-        customers.createCustomer(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme")
+        customers.create(CreateCustomerRequest.builder().customerName("Acme").customerCode("acme")
                 .customerSubdomain("acme").build());
 
         JsonNode sent = env.fake.requests("POST", BASE + "createcustomer").get(0).json().get("customer_subdomains");
@@ -131,7 +130,7 @@ class DocumentConformanceTest extends ChronicleTestBase {
 
     @Test
     void customerModel_readsEveryShape_listKeyedSingleAndString() throws Exception {
-        Customer keyed = Json.mapper().readValue("{\"customerCode\":\"CODE\",\"ssoConfig\":\"<xml/>\",\"credentials\":"
+        Customer keyed = TestJson.MAPPER.readValue("{\"customerCode\":\"CODE\",\"ssoConfig\":\"<xml/>\",\"credentials\":"
                 + "{\"INGESTION_API\":{\"type\":\"service_account\",\"private_key\":\"k1\"},\"NEW_API\":\"plain-secret\"}}", Customer.class);
         assertEquals("<xml/>", keyed.ssoConfig().config().reveal());
         assertEquals(CredentialType.INGESTION_API, keyed.credentials().get(0).credentialType());
@@ -139,12 +138,12 @@ class DocumentConformanceTest extends ChronicleTestBase {
         assertEquals("NEW_API", keyed.credentials().get(1).credentialType().value());
         assertEquals("plain-secret", keyed.credentials().get(1).credential().reveal());
 
-        Customer single = Json.mapper().readValue("{\"credentials\":{\"credentialType\":\"BACKSTORY_API\",\"credential\":\"s1\"}}",
+        Customer single = TestJson.MAPPER.readValue("{\"credentials\":{\"credentialType\":\"BACKSTORY_API\",\"credential\":\"s1\"}}",
                 Customer.class);
         assertEquals(1, single.credentials().size());
         assertEquals("s1", single.credentials().get(0).credential().reveal());
 
-        Customer object = Json.mapper().readValue("{\"sso_config\":{\"state\":\"DEPLOYED\",\"config\":\"c\"},\"credentials\":null,"
+        Customer object = TestJson.MAPPER.readValue("{\"sso_config\":{\"state\":\"DEPLOYED\",\"config\":\"c\"},\"credentials\":null,"
                 + "\"customer_subdomains\":\"only-one\"}", Customer.class);
         assertEquals("DEPLOYED", object.ssoConfig().state());
         assertTrue(object.credentials().isEmpty());

@@ -10,7 +10,6 @@ import io.secopskit.chronicle.model.Customer;
 import io.secopskit.chronicle.model.ForwarderConfigs;
 import io.secopskit.chronicle.model.RetentionDuration;
 import io.secopskit.chronicle.model.SsoConfig;
-import io.secopskit.core.internal.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FixturesTest {
     private static <T> T read(String name, Class<T> type) throws IOException {
         try (InputStream in = FixturesTest.class.getResourceAsStream("/fixtures/chronicle/" + name)) {
-            return Json.mapper().readValue(in, type);
+            return TestJson.MAPPER.readValue(in, type);
         }
     }
 

@@ -24,17 +24,17 @@ class LegacyApiWarningTest extends ChronicleTestBase {
         env.clock.set(Instant.parse("2027-01-19T23:59:59Z"));
         ChronicleClient client = env.client();
         try (LogCapture logs = new LogCapture()) {
-            client.customers().listCustomers().stream().count();
+            client.customers().list().stream().count();
             assertEquals(0, warnings(logs));
 
             env.clock.set(Instant.parse("2027-01-20T00:00:00Z"));
-            client.customers().listCustomers().stream().count();
-            client.customers().listCustomers().stream().count();
+            client.customers().list().stream().count();
+            client.customers().list().stream().count();
             assertEquals(1, warnings(logs), "once per client");
             assertTrue(logs.all().contains("2027-07-20"), logs.all());
             assertTrue(logs.all().contains("Migrating from the partner API"), logs.all());
 
-            env.client().customers().listCustomers().stream().count();
+            env.client().customers().list().stream().count();
             assertEquals(2, warnings(logs), "a second client warns once too");
         }
         assertEquals(LocalDate.parse(ChronicleClient.DEFAULT_LEGACY_WARNING_FROM), LocalDate.of(2027, 1, 20));
@@ -50,9 +50,9 @@ class LegacyApiWarningTest extends ChronicleTestBase {
                 .options(io.secopskit.core.http.ClientOptions.builder().clock(env.clock).build())
                 .legacyApiWarningFrom(LocalDate.MAX).build();
         try (LogCapture logs = new LogCapture()) {
-            never.customers().listCustomers().stream().count();
+            never.customers().list().stream().count();
             assertEquals(0, warnings(logs));
-            early.customers().listCustomers().stream().count();
+            early.customers().list().stream().count();
             assertEquals(1, warnings(logs));
         }
     }
@@ -69,7 +69,7 @@ class LegacyApiWarningTest extends ChronicleTestBase {
                     .endpoint(tenants.baseUri()).build();
             tenants.seedTenants(2);
 
-            assertEquals(2, modern.listTenants().stream().count());
+            assertEquals(2, modern.tenants().list().stream().count());
             GoogleTokenEndpoint.Grant grant = tenants.tokens().grant(
                     tenants.requests().stream().filter(r -> r.path().startsWith("/v1alpha/")).findFirst().orElseThrow()
                             .header("Authorization"));

@@ -35,8 +35,8 @@ class ValidationTest extends ChronicleTestBase {
     @ValueSource(strings = {"", "a/b", "a?b", "a#b", "a&b=c", "100%", "a\\b", "line\nbreak", "tab\tcode", "nul\u0000",
             "del\u007f", "sep\u2028"})
     void existingCustomerCode_emptyOrWithControlOrPathQueryCharacters_isRejectedOnEveryOtherOperation(String code) {
-        assertRejected("customer_code", () -> customers.getCustomer(code));
-        assertRejected("customer_code", () -> customers.getCustomerForwarderConfigs(code));
+        assertRejected("customer_code", () -> customers.get(code));
+        assertRejected("customer_code", () -> customers.getForwarderConfigs(code));
         assertRejected("customer_code", () -> customers.setUiState(code, true));
         assertRejected("customer_code", () -> customers.enableIam(code));
         assertRejected("customer_code", () -> UpdateSsoConfigRequest.builder().customerCode(code).ssoConfig("<x/>").build());
@@ -44,7 +44,7 @@ class ValidationTest extends ChronicleTestBase {
 
     @Test
     void existingCustomerCode_overLong_isRejected() {
-        assertRejected("customer_code", () -> customers.getCustomer("a".repeat(257)));
+        assertRejected("customer_code", () -> customers.get("a".repeat(257)));
     }
 
     @Test

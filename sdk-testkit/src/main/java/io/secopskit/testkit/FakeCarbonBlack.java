@@ -39,6 +39,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>Searches honour {@code query} strings ({@code field:value} terms joined by {@code AND} / {@code OR},
  *       parentheses, quoted values, {@code *} wildcards) and {@code criteria} with dotted keys such as
  *       {@code device.os}; a malformed query gets 400 {@code reason: query_malformed_syntax}.</li>
+ *   <li>A missing run, feed or device gets 404 {@code {"success":false,"error_code":"NOT_FOUND","message":…}}.</li>
  * </ul>
  * Every rule is a {@link Rule}, on by default; {@link #strictness()} switches single rules off.
  */
@@ -226,7 +227,7 @@ public final class FakeCarbonBlack extends FakeVendor {
                     return FakeResponse.json(200, d);
                 }
             }
-            return error(404, "not_found", "device " + r.pathVariable("id") + " not found");
+            return notFoundError("device " + r.pathVariable("id") + " not found");
         }));
         String fm = "/threathunter/feedmgr/v2/orgs/{org}/feeds";
         route("GET", fm, r -> withOrg(r, () -> {
@@ -528,6 +529,15 @@ public final class FakeCarbonBlack extends FakeVendor {
                 "no route for " + request.path() + (apiPath ? " (served by the API host)" : " (served by the defense host)")));
     }
 
+    /**
+     * A missing run, feed or device: 404 with {@code error_code: NOT_FOUND}, the code the vendor's own client
+     * reads from a 404 (carbon-black-cloud-sdk-python {@code live_response_api.py}).
+     */
+    private static FakeResponse notFoundError(String message) {
+        return FakeResponse.json(404, MAPPER.createObjectNode().put("success", false).put("error_code", "NOT_FOUND")
+                .put("message", message));
+    }
+
     private static FakeResponse error(int status, String reason, String message) {
         return FakeResponse.json(status, MAPPER.createObjectNode().put("success", false).put("reason", reason)
                 .put("message", message));
@@ -543,7 +553,7 @@ public final class FakeCarbonBlack extends FakeVendor {
     private FakeResponse withRun(FakeRequest r, java.util.function.Function<ObjectNode, FakeResponse> f) {
         ObjectNode run = runs.get(r.pathVariable("id"));
         if (run == null) {
-            return error(404, "not_found", "run " + r.pathVariable("id") + " not found");
+            return notFoundError("run " + r.pathVariable("id") + " not found");
         }
         synchronized (run) {
             return f.apply(run);
@@ -553,7 +563,7 @@ public final class FakeCarbonBlack extends FakeVendor {
     private FakeResponse withFeed(FakeRequest r, java.util.function.Function<ObjectNode, FakeResponse> f) {
         ObjectNode feed = feeds.get(r.pathVariable("id"));
         if (feed == null) {
-            return error(404, "not_found", "feed " + r.pathVariable("id") + " not found");
+            return notFoundError("feed " + r.pathVariable("id") + " not found");
         }
         synchronized (feed) {
             return f.apply(feed);

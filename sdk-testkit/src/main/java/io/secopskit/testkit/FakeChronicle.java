@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -27,11 +23,12 @@ import java.util.regex.Pattern;
  * A stateful fake of the Google Security Operations partner Customer Management API.
  *
  * <ul>
- *   <li>Token endpoint {@code POST /token} accepting the JWT-bearer grant google-auth-library sends:
- *       checks the grant type, that the assertion is a well-formed JWT whose {@code iss} is a registered
- *       service account and whose {@code scope} includes {@code chronicle-backstory} (the signature is not
- *       verified). {@link #newServiceAccountKeyJson(String)} registers an account and returns a key file
- *       whose {@code token_uri} points here.</li>
+ *   <li>Token endpoint {@code POST /token} ({@link GoogleTokenEndpoint}) accepting the JWT-bearer grant
+ *       google-auth-library sends: checks the grant type, that the assertion is a well-formed JWT whose
+ *       {@code iss} is a registered service account and whose {@code scope} includes {@link #SCOPE} (the
+ *       signature is not verified); refusals are Google's HTTP 400 {@code invalid_grant} /
+ *       {@code invalid_scope} answers. {@link #newServiceAccountKeyJson(String)} registers an account and
+ *       returns a key file whose {@code token_uri} points here.</li>
  *   <li>All 13 operations under {@code /v1/partner/customer/} over in-memory customers: unique codes,
  *       ListCustomers reflects creates, GetCustomer answers 404 NOT_FOUND for unknown codes; responses
  *       in the documented mix of snake_case and camelCase, with the fields the document's samples show
@@ -127,11 +124,12 @@ public final class FakeChronicle extends FakeVendor {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Set<String> serviceAccounts = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** The OAuth scope of the partner API, the one scope this fake's token endpoint grants. */
+    public static final String SCOPE = "https://www.googleapis.com/auth/chronicle-backstory";
+
+    private final GoogleTokenEndpoint tokens = new GoogleTokenEndpoint(Set.of(SCOPE));
     private final Map<String, ObjectNode> customers = new LinkedHashMap<>();
     private final Deque<Instant> createSends = new ArrayDeque<>();
-    private final AtomicInteger tokensIssued = new AtomicInteger();
     private final AtomicInteger retryableFailures = new AtomicInteger();
     private final Strictness<Rule> strictness = new Strictness<>(Rule.class);
     private volatile int createCustomerQuota = DEFAULT_CREATE_CUSTOMER_QUOTA;
@@ -146,7 +144,7 @@ public final class FakeChronicle extends FakeVendor {
 
     /** Creates the fake; call {@link #start()} before use. */
     public FakeChronicle() {
-        anonymousRoute("POST", TOKEN_PATH, this::token);
+        anonymousRoute("POST", TOKEN_PATH, tokens::token);
         route("POST", BASE + "createcustomer", this::createCustomer);
         route("GET", BASE + "getcustomer", r -> withCustomerCode(r.queryParam("customer_code"), this::getCustomerAnswer));
         route("GET", BASE + "forwarder/getconfigs", r -> withCustomerCode(r.queryParam("customer_code"), c -> {
@@ -233,33 +231,20 @@ public final class FakeChronicle extends FakeVendor {
     }
 
     /**
-     * Registers a service account and returns a key file for it: a freshly generated RSA key, the given
-     * client e-mail, and {@code token_uri} pointing at this fake. Start the fake first.
+     * Registers a service account and returns a key file for it: an RSA key (shared by every key file the
+     * testkit makes; signatures are not verified), the given client e-mail, and {@code token_uri} pointing at
+     * this fake. Start the fake first.
      *
      * @param clientEmail the service account's e-mail
      * @return the key file JSON
      */
     public String newServiceAccountKeyJson(String clientEmail) {
-        serviceAccounts.add(clientEmail);
-        try {
-            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-            gen.initialize(2048);
-            String pem = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(gen.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
-            ObjectNode key = MAPPER.createObjectNode()
-                    .put("type", "service_account")
-                    .put("project_id", "partner-project")
-                    .put("private_key_id", UUID.randomUUID().toString().replace("-", ""))
-                    .put("private_key", pem)
-                    .put("client_email", clientEmail)
-                    .put("client_id", "1" + Math.abs(RANDOM.nextLong()))
-                    .put("token_uri", baseUri() + TOKEN_PATH);
-            return MAPPER.writeValueAsString(key);
-        } catch (NoSuchAlgorithmException | IOException e) {
-            throw new IllegalStateException("cannot create a service-account key", e);
-        }
+        return tokens.newServiceAccountKeyJson(clientEmail, java.net.URI.create(baseUri() + TOKEN_PATH));
+    }
+
+    /** Returns the token endpoint (issued tokens, grants, revocation). */
+    public GoogleTokenEndpoint tokens() {
+        return tokens;
     }
 
     /** Returns which documented rules are enforced (all by default). */
@@ -364,7 +349,7 @@ public final class FakeChronicle extends FakeVendor {
 
     /** Returns how many access tokens the token endpoint issued. */
     public int tokensIssued() {
-        return tokensIssued.get();
+        return tokens.tokensIssued();
     }
 
     /**
@@ -390,7 +375,7 @@ public final class FakeChronicle extends FakeVendor {
     @Override
     protected FakeResponse authenticate(FakeRequest request) {
         String auth = request.header("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ") || !tokens.containsKey(auth.substring(7))) {
+        if (!tokens.isValid(auth)) {
             return error(401, "UNAUTHENTICATED", "Request had invalid authentication credentials.");
         }
         return null;
@@ -421,47 +406,6 @@ public final class FakeChronicle extends FakeVendor {
         ObjectNode body = MAPPER.createObjectNode();
         body.putObject("error").put("code", code).put("message", message).put("status", status);
         return FakeResponse.json(code, body);
-    }
-
-    private FakeResponse token(FakeRequest r) {
-        Map<String, String> form = r.form();
-        if (!"urn:ietf:params:oauth:grant-type:jwt-bearer".equals(form.get("grant_type"))) {
-            return FakeResponse.json(400, "{\"error\":\"unsupported_grant_type\",\"error_description\":\"Invalid grant_type\"}");
-        }
-        JsonNode claims = jwtClaims(form.get("assertion"));
-        if (claims == null) {
-            return FakeResponse.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT\"}");
-        }
-        if (!serviceAccounts.contains(claims.path("iss").asText())) {
-            return FakeResponse.json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}");
-        }
-        if (!claims.path("scope").asText().contains("chronicle-backstory")) {
-            return FakeResponse.json(400, "{\"error\":\"invalid_scope\",\"error_description\":\"chronicle-backstory scope required\"}");
-        }
-        byte[] raw = new byte[24];
-        RANDOM.nextBytes(raw);
-        String token = "ya29.fake-" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        tokens.put(token, claims.path("iss").asText());
-        tokensIssued.incrementAndGet();
-        return FakeResponse.json(200, MAPPER.createObjectNode().put("access_token", token)
-                .put("token_type", "Bearer").put("expires_in", 3600));
-    }
-
-    private static JsonNode jwtClaims(String assertion) {
-        if (assertion == null) {
-            return null;
-        }
-        String[] parts = assertion.split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            JsonNode header = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return header.has("alg") && claims.isObject() ? claims : null;
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private FakeResponse createCustomer(FakeRequest r) {
@@ -531,7 +475,9 @@ public final class FakeChronicle extends FakeVendor {
                         .getBytes(StandardCharsets.UTF_8)).substring(0, 24))
                 .put("customer_code", code)
                 .put("customer_name", name)
-                .put("retention_duration", retention);
+                .put("retention_duration", retention)
+                // a new customer's web application is on (GetCustomer's text names uiEnabled; the strict shape omits it)
+                .put("ui_enabled", true);
         c.putArray("forwarders").add(UUID.randomUUID().toString());
         ArrayNode creds = c.putArray("credentials");
         for (String type : credentialTypes) {

@@ -204,7 +204,11 @@ class FakeCarbonBlackRulesTest {
         Http.Answer device = call("FULL", "GET", DEVICES + "/5000001", null);
         assertEquals(200, device.status());
         assertEquals("endpoint-1", device.json().get("name").asText());
-        assertEquals(404, call("FULL", "GET", DEVICES + "/999", null).status());
+        Http.Answer missing = call("FULL", "GET", DEVICES + "/999", null);
+        assertEquals(404, missing.status());
+        assertEquals("NOT_FOUND", missing.json().get("error_code").asText(), "the code the vendor's client reads from a 404");
+        assertEquals("NOT_FOUND", call("FULL", "GET", RUNS + "/no-such-run", null).json().get("error_code").asText());
+        assertEquals("NOT_FOUND", call("FULL", "DELETE", FEEDS + "/no-such-feed", null).json().get("error_code").asText());
 
         String feedId = call("FULL", "POST", FEEDS, FEED_BODY).json().get("id").asText();
         Http.Answer reports = call("FULL", "GET", FEEDS + "/" + feedId + "/reports", null);

@@ -3,6 +3,7 @@ package io.secopskit.carbonblack.internal;
 import io.secopskit.carbonblack.QuerySyntaxException;
 import io.secopskit.core.error.AuthenticationException;
 import io.secopskit.core.error.ErrorInfo;
+import io.secopskit.core.error.PermissionDeniedException;
 import io.secopskit.core.error.SecOpsException;
 import io.secopskit.core.spi.ErrorDecoder;
 import io.secopskit.core.spi.ErrorMapping;
@@ -11,7 +12,9 @@ import io.secopskit.core.spi.StandardErrorDecoder;
 import java.util.Map;
 
 /**
- * Maps Carbon Black errors ({@code {"success":false,"message":...}}, {@code reason} on 400s). A 401 means
+ * Maps Carbon Black errors: {@code {"success":false,"message":...}}, {@code reason} on 400s, and the platform
+ * shape {@code {"error_code":"INVALID_ENUM_VALUE","message":...,"field":...}}, whose {@code error_code} (or
+ * else {@code reason}) becomes {@code vendorCode()}. A 401 means
  * a missing key or a key whose access level does not cover the route, so its message names the route's
  * service category, the access levels the vendor's table permits and — where the document ties the call to
  * a Custom key permission (Live Query: {@code livequery.manage}; feeds: {@code threathunter.feeds}) — the
@@ -26,17 +29,41 @@ public final class CarbonBlackErrorDecoder implements ErrorDecoder {
 
     @Override
     public SecOpsException decode(ErrorResponse response) {
-        ErrorInfo info = StandardErrorDecoder.describe(response);
+        ErrorInfo info = isHtml(response)
+                ? response.baseInfo().withVendorMessage("HTTP " + response.status() + " with an HTML page instead of Carbon"
+                        + " Black's JSON: a proxy, load balancer or maintenance page answered" + (response.status() >= 500
+                        ? "; the service or the path to it is unavailable" : "; check the endpoint"))
+                : StandardErrorDecoder.describe(response);
         if (response.status() == 400 && "query_malformed_syntax".equals(info.vendorCode())) {
             return new QuerySyntaxException(info);
         }
         if (response.status() == 401) {
-            String message = info.vendorMessage() == null ? "unauthorized" : info.vendorMessage();
+            String message = info.vendorMessage() == null || info.vendorMessage().isEmpty() ? "unauthorized" : info.vendorMessage();
             return new AuthenticationException(info.withVendorMessage(message + "; "
-                    + accessHint(response.operation().name(), response.operation().pathTemplate())));
+                    + accessHint(response.operation().name(), response.operation().pathTemplate()) + HINT_401));
+        }
+        if (response.status() == 403) {
+            String message = info.vendorMessage() == null || info.vendorMessage().isEmpty() ? "forbidden" : info.vendorMessage();
+            return new PermissionDeniedException(info.withVendorMessage(message + HINT_403));
         }
         return ErrorMapping.forStatus(info, response.retryAfter());
     }
+
+    /** An HTML error page (never quoted: it may hold anything a proxy puts there). */
+    private static boolean isHtml(ErrorResponse response) {
+        String type = response.contentType() == null ? "" : response.contentType().toLowerCase(java.util.Locale.ROOT);
+        String start = response.body().stripLeading();
+        return type.contains("html") || start.regionMatches(true, 0, "<!doctype html", 0, 14)
+                || start.regionMatches(true, 0, "<html", 0, 5);
+    }
+
+    /** What tells a 401 from a 403 at Carbon Black (the document: a route outside the key's access level is a 401). */
+    static final String HINT_401 = " (hint: Carbon Black answers 401, not 403, both for a wrong API ID or secret key and"
+            + " for a key whose access level does not cover the call)";
+    /** The 403 hint: the key was accepted, the org or the caller's address was not. */
+    static final String HINT_403 = " (hint: 403 means Carbon Black accepted the API key but not this request: check that"
+            + " orgKey(...) is the org key of the key's own org (Settings > API Keys), and whether the key is restricted"
+            + " to certain IP addresses)";
 
     /**
      * The Custom-key permission and operation each call needs: the document's access-level example ties

@@ -21,7 +21,16 @@ public record CreateRunRequest(
         @JsonProperty("device_filter") DeviceFilter deviceFilter,
         @JsonProperty("schedule") Schedule schedule) {
 
-    /** Requires the SQL. */
+    /**
+     * Requires the SQL.
+     *
+     * @param sql osquery SQL
+     * @param name run name, or null
+     * @param notifyOnFinish e-mail when finished, or null
+     * @param deviceFilter targeted devices, or null for all
+     * @param schedule recurrence, or null
+     * @throws io.secopskit.core.error.ValidationException if the SQL is null or blank
+     */
     public CreateRunRequest {
         FeedRules.text("CreateRun", "sql", sql);
     }

@@ -15,7 +15,13 @@ public record DeviceFilter(
         @JsonProperty("os") List<String> os,
         @JsonProperty("policy_id") List<Long> policyIds) {
 
-    /** Copies the lists; nulls stay null so they are not sent. */
+    /**
+     * Copies the lists; nulls stay null so they are not sent.
+     *
+     * @param deviceIds device ids, or null
+     * @param os        operating systems, or null
+     * @param policyIds policy ids, or null
+     */
     public DeviceFilter {
         deviceIds = deviceIds == null ? null : List.copyOf(deviceIds);
         os = os == null ? null : List.copyOf(os);

@@ -10,7 +10,12 @@ import java.util.List;
  * @param reports the reports
  */
 public record Feed(@JsonProperty("feedinfo") FeedInfo info, @JsonProperty("reports") List<Report> reports) {
-    /** Copies the reports. */
+    /**
+     * Copies the reports.
+     *
+     * @param info    the feed's description
+     * @param reports the reports, or null for none
+     */
     public Feed {
         reports = reports == null ? List.of() : List.copyOf(reports);
     }

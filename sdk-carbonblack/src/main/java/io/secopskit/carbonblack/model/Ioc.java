@@ -19,7 +19,14 @@ public record Ioc(
         @JsonProperty("values") List<String> values,
         @JsonProperty("field") String field) {
 
-    /** Copies the values. */
+    /**
+     * Copies the values.
+     *
+     * @param id        IOC id
+     * @param matchType {@code query}, {@code equality} or {@code regex}
+     * @param values    the values, or null for none
+     * @param field     the field matched, or null
+     */
     public Ioc {
         values = values == null ? List.of() : List.copyOf(values);
     }

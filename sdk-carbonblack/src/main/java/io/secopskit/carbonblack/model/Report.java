@@ -27,7 +27,18 @@ public record Report(
         @JsonProperty("tags") List<String> tags,
         @JsonProperty("iocs_v2") List<Ioc> iocs) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param id          report id
+     * @param timestamp   epoch seconds
+     * @param title       title
+     * @param description description
+     * @param severity    1 to 10
+     * @param link        reference URL, or null
+     * @param tags        tags, or null
+     * @param iocs        the indicators, or null for none
+     */
     public Report {
         tags = tags == null ? null : List.copyOf(tags);
         iocs = iocs == null ? List.of() : List.copyOf(iocs);

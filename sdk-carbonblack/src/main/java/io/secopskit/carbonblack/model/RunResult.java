@@ -22,7 +22,16 @@ public record RunResult(
         @JsonProperty("device_message") String deviceMessage,
         @JsonProperty("fields") Map<String, Object> fields) {
 
-    /** Copies the fields. */
+    /**
+     * Copies the fields.
+     *
+     * @param runId         the run
+     * @param device        the device that answered
+     * @param status        the row's status
+     * @param timeReceived  when the row arrived
+     * @param deviceMessage the device's message, or null
+     * @param fields        the selected columns, or null for none
+     */
     public RunResult {
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }

@@ -16,7 +16,11 @@ public enum RunStatus {
     @JsonEnumDefaultValue
     UNRECOGNIZED;
 
-    /** Returns whether the run will not change any more. */
+    /**
+     * Returns whether the run will not change any more.
+     *
+     * @return true for COMPLETE, TIMED_OUT and CANCELLED
+     */
     public boolean isFinal() {
         return this == COMPLETE || this == TIMED_OUT || this == CANCELLED;
     }

@@ -11,7 +11,6 @@ import io.secopskit.chronicle.model.SsoConfig;
 import io.secopskit.core.Secret;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -72,9 +71,7 @@ public final class ResponseShapes {
                 out.add(ctxt.readTreeAsValue(node, Credential.class));
                 return out;
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 JsonNode value = e.getValue();
                 String text = value == null || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
                 out.add(new Credential(null, CredentialType.of(e.getKey()), Secret.ofNullable(text), null, null));

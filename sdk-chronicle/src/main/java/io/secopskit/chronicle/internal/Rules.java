@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * that nothing the vendor accepts is refused (issue 22). Internal.
  */
 public final class Rules {
-    /** Vendor id used in errors and operation names. */
-    public static final String VENDOR = "chronicle";
+    /** Vendor id used in errors and operation names: {@link io.secopskit.chronicle.ChronicleClient#VENDOR}. */
+    public static final String VENDOR = io.secopskit.chronicle.ChronicleClient.VENDOR;
     /** The longest customer code accepted when reading existing customers (no documented limit; a guard only). */
     public static final int MAX_EXISTING_CODE_LENGTH = 256;
 

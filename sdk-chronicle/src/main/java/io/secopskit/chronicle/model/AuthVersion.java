@@ -20,7 +20,11 @@ public enum AuthVersion {
     @JsonEnumDefaultValue
     UNRECOGNIZED;
 
-    /** Returns whether SetAuthVersion and CreateCustomer accept this value. */
+    /**
+     * Returns whether SetAuthVersion and CreateCustomer accept this value.
+     *
+     * @return whether SetAuthVersion and CreateCustomer accept this value
+     */
     public boolean isSettable() {
         return this == AUTH_VERSION_3 || this == AUTH_VERSION_4;
     }

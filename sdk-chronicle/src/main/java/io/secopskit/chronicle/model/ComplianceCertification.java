@@ -47,18 +47,30 @@ public final class ComplianceCertification {
         return new ComplianceCertification(value);
     }
 
-    /** Returns the values the vendor document names. */
+    /**
+     * Returns the values the vendor document names.
+     *
+     * @return the values the vendor document names
+     */
     public static List<ComplianceCertification> knownValues() {
         return KNOWN;
     }
 
-    /** Returns the wire value, exactly as sent or received. */
+    /**
+     * Returns the wire value, exactly as sent or received.
+     *
+     * @return the wire value, exactly as sent or received
+     */
     @JsonValue
     public String value() {
         return value;
     }
 
-    /** Returns whether the vendor document names this value. */
+    /**
+     * Returns whether the vendor document names this value.
+     *
+     * @return whether the vendor document names this value
+     */
     public boolean isKnown() {
         return KNOWN.contains(this);
     }

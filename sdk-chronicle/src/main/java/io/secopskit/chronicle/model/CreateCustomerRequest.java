@@ -64,42 +64,74 @@ public final class CreateCustomerRequest {
         return new Builder();
     }
 
-    /** Returns the customer name. */
+    /**
+     * Returns the customer name.
+     *
+     * @return the customer name
+     */
     public String customerName() {
         return customerName;
     }
 
-    /** Returns the customer code. */
+    /**
+     * Returns the customer code.
+     *
+     * @return the customer code
+     */
     public String customerCode() {
         return customerCode;
     }
 
-    /** Returns the subdomains (empty when none). */
+    /**
+     * Returns the subdomains (empty when none).
+     *
+     * @return the subdomains (empty when none)
+     */
     public List<String> customerSubdomains() {
         return customerSubdomains == null ? List.of() : customerSubdomains;
     }
 
-    /** Returns the retention. */
+    /**
+     * Returns the retention.
+     *
+     * @return the retention
+     */
     public RetentionDuration retentionDuration() {
         return retentionDuration;
     }
 
-    /** Returns the SAML SSO configuration, or null. */
+    /**
+     * Returns the SAML SSO configuration, or null.
+     *
+     * @return the SAML SSO configuration, or null
+     */
     public String ssoConfig() {
         return ssoConfig;
     }
 
-    /** Returns the Google Cloud project, or null. */
+    /**
+     * Returns the Google Cloud project, or null.
+     *
+     * @return the Google Cloud project, or null
+     */
     public String gcpProject() {
         return gcpProject;
     }
 
-    /** Returns the workforce pool provider, or null. */
+    /**
+     * Returns the workforce pool provider, or null.
+     *
+     * @return the workforce pool provider, or null
+     */
     public String providerId() {
         return providerId;
     }
 
-    /** Returns the auth version, or null. */
+    /**
+     * Returns the auth version, or null.
+     *
+     * @return the auth version, or null
+     */
     public AuthVersion authVersion() {
         return authVersion;
     }

@@ -54,18 +54,30 @@ public final class CredentialType {
         return new CredentialType(value);
     }
 
-    /** Returns the types this SDK version names. */
+    /**
+     * Returns the types this SDK version names.
+     *
+     * @return the types this SDK version names
+     */
     public static List<CredentialType> knownValues() {
         return KNOWN;
     }
 
-    /** Returns the wire value, exactly as received. */
+    /**
+     * Returns the wire value, exactly as received.
+     *
+     * @return the wire value, exactly as received
+     */
     @JsonValue
     public String value() {
         return value;
     }
 
-    /** Returns whether this SDK version names this type. */
+    /**
+     * Returns whether this SDK version names this type.
+     *
+     * @return whether this SDK version names this type
+     */
     public boolean isKnown() {
         return KNOWN.contains(this);
     }

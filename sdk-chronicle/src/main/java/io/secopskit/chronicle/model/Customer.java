@@ -39,7 +39,20 @@ public record Customer(
         @JsonProperty("credentials")
         @JsonDeserialize(using = ResponseShapes.CredentialsReader.class) List<Credential> credentials) {
 
-    /** Replaces absent lists with empty ones. */
+    /**
+     * Replaces absent lists with empty ones.
+     *
+     * @param id                 Google SecOps instance id
+     * @param customerId         customer id
+     * @param customerCode       the partner-chosen customer code
+     * @param customerName       display name
+     * @param customerSubdomains subdomains of {@code <subdomain>.backstory.chronicle.security}
+     * @param forwarders         forwarder ids
+     * @param retentionDuration  data retention
+     * @param ssoConfig          SSO configuration state, when present (only {@code config} is set when the answer
+     *                           carries the XML string)
+     * @param credentials        credentials issued or stored for the customer (empty when none returned)
+     */
     public Customer {
         customerSubdomains = customerSubdomains == null ? List.of() : List.copyOf(customerSubdomains);
         forwarders = forwarders == null ? List.of() : List.copyOf(forwarders);

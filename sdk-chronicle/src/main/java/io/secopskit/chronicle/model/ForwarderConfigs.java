@@ -16,7 +16,12 @@ public record ForwarderConfigs(
         @JsonProperty("id") String id,
         @JsonProperty("forwarder_configs") @JsonAlias("forwarderConfigs") List<Config> configs) {
 
-    /** Replaces an absent list with an empty one. */
+    /**
+     * Replaces an absent list with an empty one.
+     *
+     * @param id      forwarder id
+     * @param configs one configuration per platform
+     */
     public ForwarderConfigs {
         configs = configs == null ? List.of() : List.copyOf(configs);
     }

@@ -35,17 +35,29 @@ public final class UpdateSsoConfigRequest {
         return new Builder();
     }
 
-    /** Returns the customer code. */
+    /**
+     * Returns the customer code.
+     *
+     * @return the customer code
+     */
     public String customerCode() {
         return customerCode;
     }
 
-    /** Returns the subdomain, or null. */
+    /**
+     * Returns the subdomain, or null.
+     *
+     * @return the subdomain, or null
+     */
     public String customerSubdomain() {
         return customerSubdomain;
     }
 
-    /** Returns the update-v2-only flag, or null when not sent. */
+    /**
+     * Returns the update-v2-only flag, or null when not sent.
+     *
+     * @return the update-v2-only flag, or null when not sent
+     */
     public Boolean updateV2Only() {
         return updateV2Only;
     }

@@ -19,7 +19,11 @@ public enum AuthMethod {
     @JsonEnumDefaultValue
     UNRECOGNIZED;
 
-    /** Returns whether the value is one of the two documented methods a request may carry. */
+    /**
+     * Returns whether the value is one of the two documented methods a request may carry.
+     *
+     * @return whether the value is one of the two documented methods a request may carry
+     */
     public boolean isRequestable() {
         return this == WORKFORCE_IDENTITY_FEDERATION || this == CLOUD_IDENTITY;
     }

@@ -3,6 +3,7 @@ package io.secopskit.chronicle.tenants;
 import io.secopskit.chronicle.internal.Rules;
 import io.secopskit.core.Beta;
 import io.secopskit.core.error.ValidationException;
+import io.secopskit.core.provisioning.PlannedAction;
 import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantProvisioner;
 import io.secopskit.core.provisioning.TenantSpec;
@@ -21,7 +22,10 @@ import java.util.function.Function;
  *       {@code ACTIVE}. A tenant that exists but is not active (its workflow stuck in ERROR or CANCELLED,
  *       or still running) is reported as not found, so that {@link #provision} resends the same request —
  *       which Google documents as retrying a stuck workflow and answering ALREADY_EXISTS otherwise.</li>
- *   <li>{@link #provision}: {@link TenantServiceClient#ensureTenant} — creates (or retries) and awaits the
+ *   <li>{@link #findBound}: the bound tenant by its resource name, or — for a binding the legacy
+ *       {@code ChronicleTenantProvisioner} wrote — by the customer code it holds, so that switching a partner from
+ *       the legacy API to this one adopts customers instead of creating them again.</li>
+ *   <li>{@link #provision}: {@link TenantsClient#ensure} — creates (or retries) and awaits the
  *       operation; returns CREATED, or FOUND when Google says the tenant already exists with the same
  *       fields. The tenant service issues no credentials, so the result carries none (attribute
  *       {@code credentials=none-issued}).</li>
@@ -80,15 +84,47 @@ public final class ChronicleTenantServiceProvisioner implements TenantProvisione
         return Rules.VENDOR;
     }
 
+    /**
+     * Returns the tenant service client this provisioner creates with.
+     *
+     * @return the client
+     */
+    public TenantServiceClient client() {
+        return client;
+    }
+
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
-        return client.findTenantByCustomerCode(spec.customerCode()).filter(Tenant::isActive)
+        return client.tenants().findByCustomerCode(spec.customerCode()).filter(Tenant::isActive)
                 .map(t -> result(t, ProvisionedTenant.Status.FOUND, spec));
+    }
+
+    /**
+     * Looks up a bound tenant: by its resource name ({@code .../tenants/<id>}) among the listed tenants, or —
+     * for a binding the legacy provisioner wrote, whose tenant id is the customer code — by that code. Only an
+     * {@code ACTIVE} tenant counts.
+     *
+     * @param spec     the customer
+     * @param tenantId the bound tenant name, or a customer code from a legacy binding
+     * @return the tenant, or empty
+     */
+    @Override
+    public Optional<ProvisionedTenant> findBound(TenantSpec spec, String tenantId) {
+        if (tenantId == null || !tenantId.contains("/tenants/")) {
+            return tenantId == null ? Optional.empty() : client.tenants().findByCustomerCode(tenantId)
+                    .filter(Tenant::isActive).map(t -> result(t, ProvisionedTenant.Status.FOUND, spec));
+        }
+        for (Tenant t : client.tenants().list()) {
+            if (tenantId.equals(t.name())) {
+                return t.isActive() ? Optional.of(result(t, ProvisionedTenant.Status.FOUND, spec)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
     public ProvisionedTenant provision(TenantSpec spec) {
-        EnsuredTenant ensured = client.ensureTenant(request(spec), awaitTimeout);
+        EnsuredTenant ensured = client.tenants().ensure(request(spec), awaitTimeout);
         return result(ensured.tenant(), ensured.outcome() == EnsuredTenant.Outcome.CREATED
                 ? ProvisionedTenant.Status.CREATED : ProvisionedTenant.Status.FOUND, spec);
     }
@@ -103,6 +139,26 @@ public final class ChronicleTenantServiceProvisioner implements TenantProvisione
     public void deprovision(ProvisionedTenant tenant) {
         throw new UnsupportedOperationException("the Chronicle API tenant service documents no delete or disable for "
                 + "tenants (only create, list and patch); " + tenant.tenantId() + " was left as it is");
+    }
+
+    /**
+     * Plans {@code chronicle.CreateTenant} on the tenant service's host; irreversible, because the tenant service
+     * documents no delete or disable. Sends nothing.
+     *
+     * @param spec the customer
+     * @return the planned action
+     */
+    @Override
+    public PlannedAction plannedCreate(TenantSpec spec) {
+        return PlannedAction.create(spec.customerCode(), vendor(), Rules.VENDOR + "." + CreateTenantRequest.OP,
+                client.endpoint().getHost(), true, "the Chronicle API tenant service documents no delete or disable: tenant '"
+                        + spec.customerCode() + "' stays under the partner's instance for good");
+    }
+
+    /** Returns "tenant name" (the tenant's resource name, {@code projects/.../tenants/<id>}). */
+    @Override
+    public String tenantIdLabel() {
+        return "tenant name";
     }
 
     /**

@@ -146,42 +146,74 @@ public final class CreateTenantRequest {
         }
     }
 
-    /** Returns the display name, or null. */
+    /**
+     * Returns the display name, or null.
+     *
+     * @return the display name, or null
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** Returns the customer code, or null. */
+    /**
+     * Returns the customer code, or null.
+     *
+     * @return the customer code, or null
+     */
     public String customerCode() {
         return customerCode;
     }
 
-    /** Returns the tenant's Google Cloud project, or null. */
+    /**
+     * Returns the tenant's Google Cloud project, or null.
+     *
+     * @return the tenant's Google Cloud project, or null
+     */
     public String tenantGcpProject() {
         return tenantGcpProject;
     }
 
-    /** Returns the retention, or null. */
+    /**
+     * Returns the retention, or null.
+     *
+     * @return the retention, or null
+     */
     public TenantRetentionDuration retentionDuration() {
         return retentionDuration;
     }
 
-    /** Returns the auth method, or null. */
+    /**
+     * Returns the auth method, or null.
+     *
+     * @return the auth method, or null
+     */
     public AuthMethod authMethod() {
         return authMethod;
     }
 
-    /** Returns the frontend path configurations (empty when none). */
+    /**
+     * Returns the frontend path configurations (empty when none).
+     *
+     * @return the frontend path configurations (empty when none)
+     */
     public List<FrontendPathConfig> frontendPathConfigs() {
         return frontendPathConfigs == null ? List.of() : frontendPathConfigs;
     }
 
-    /** Returns the billing account, or null. */
+    /**
+     * Returns the billing account, or null.
+     *
+     * @return the billing account, or null
+     */
     public String billingAccount() {
         return billingAccount;
     }
 
-    /** Returns the provisioning flow, or null. */
+    /**
+     * Returns the provisioning flow, or null.
+     *
+     * @return the provisioning flow, or null
+     */
     public String provisioningFlow() {
         return provisioningFlow;
     }

@@ -39,7 +39,11 @@ public final class CreationWorkflowStatus {
         return value.equals(CANCELLED.value) ? CANCELLED : new CreationWorkflowStatus(value);
     }
 
-    /** Returns the value as Google sends it. */
+    /**
+     * Returns the value as Google sends it.
+     *
+     * @return the value as Google sends it
+     */
     @JsonValue
     public String value() {
         return value;

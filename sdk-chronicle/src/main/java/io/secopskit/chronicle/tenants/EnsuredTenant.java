@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What {@link TenantServiceClient#ensureTenant} did for a customer code.
+ * What {@link TenantsClient#ensure} did for a customer code.
  *
  * @param tenant          the tenant
  * @param outcome         whether it was found or created by this call
@@ -24,14 +24,26 @@ public record EnsuredTenant(Tenant tenant, Outcome outcome, String operationName
         CREATED
     }
 
-    /** Checks the parts and copies the list. */
+    /**
+     * Checks the parts and copies the list.
+     *
+     * @param tenant          the tenant
+     * @param outcome         whether it was found or created by this call
+     * @param operationName   the {@code tenants.create} operation this call waited for, or null when it waited for none
+     * @param differingFields for a {@link Outcome#FOUND} tenant, the fields whose values differ from the request
+     *                        (drift, for example a display name changed at Google); empty otherwise
+     */
     public EnsuredTenant {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(outcome, "outcome");
         differingFields = differingFields == null ? List.of() : List.copyOf(differingFields);
     }
 
-    /** Returns the operation name, when this call waited for one. */
+    /**
+     * Returns the operation name, when this call waited for one.
+     *
+     * @return the operation name, when this call waited for one
+     */
     public Optional<String> operation() {
         return Optional.ofNullable(operationName);
     }

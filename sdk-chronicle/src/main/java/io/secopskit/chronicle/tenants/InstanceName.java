@@ -55,17 +55,29 @@ public final class InstanceName {
         return new InstanceName(parts[1], parts[3], parts[5]);
     }
 
-    /** Returns the project id or number. */
+    /**
+     * Returns the project id or number.
+     *
+     * @return the project id or number
+     */
     public String project() {
         return project;
     }
 
-    /** Returns the location. */
+    /**
+     * Returns the location.
+     *
+     * @return the location
+     */
     public String location() {
         return location;
     }
 
-    /** Returns the instance id. */
+    /**
+     * Returns the instance id.
+     *
+     * @return the instance id
+     */
     public String instance() {
         return instance;
     }

@@ -17,7 +17,11 @@ public record OperationError(@JsonProperty("code") int code, @JsonProperty("mess
             "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE",
             "DATA_LOSS", "UNAUTHENTICATED");
 
-    /** Returns the canonical name of {@link #code()}, for example {@code INTERNAL}, or {@code CODE_<n>} when unknown. */
+    /**
+     * Returns the canonical name of {@link #code()}, for example {@code INTERNAL}, or {@code CODE_<n>} when unknown.
+     *
+     * @return the canonical name of {@link #code()}, for example {@code INTERNAL}, or {@code CODE_<n>} when unknown
+     */
     public String statusName() {
         return code >= 0 && code < NAMES.size() ? NAMES.get(code) : "CODE_" + code;
     }

@@ -38,12 +38,32 @@ public record Tenant(
     /** The state the SDK treats as fully provisioned; a guess, since the documents list no values. */
     public static final String STATE_ACTIVE = "ACTIVE";
 
-    /** Replaces an absent list with an empty one. */
+    /**
+     * Replaces an absent list with an empty one.
+     *
+     * @param name                the resource name,
+     *                            {@code projects/<p>/locations/<l>/instances/<i>/tenants/<tenant id>} (assigned by Google)
+     * @param tenantGcpProject    the tenant's own ("bring your own") project, {@code projects/<id>}
+     * @param state               the tenant's state, output only; Google does not document its values here, so it
+     *                            is kept as the string Google sends (the fake uses {@code PROVISIONING},
+ *                            {@code ACTIVE} and {@code ERROR} — a guess)
+     * @param displayName         the display name (the legacy {@code customer_name})
+     * @param customerCode        the customer code (the legacy {@code customer_code}); SecOpsKit's idempotency key
+     * @param retentionDuration   the data retention
+     * @param authMethod          how users sign in, or null
+     * @param frontendPathConfigs frontend paths and their workforce pool providers
+     * @param billingAccount      the billing account, when Google returns it (newer doc revision)
+     * @param provisioningFlow    the provisioning flow, when Google returns it (newer doc revision; values undocumented)
+     */
     public Tenant {
         frontendPathConfigs = frontendPathConfigs == null ? List.of() : List.copyOf(frontendPathConfigs);
     }
 
-    /** Returns the tenant id: the last segment of {@link #name()}, or null when there is no name. */
+    /**
+     * Returns the tenant id: the last segment of {@link #name()}, or null when there is no name.
+     *
+     * @return the tenant id: the last segment of {@link #name()}, or null when there is no name
+     */
     public String tenantId() {
         if (name == null) {
             return null;
@@ -52,7 +72,11 @@ public record Tenant(
         return slash < 0 ? name : name.substring(slash + 1);
     }
 
-    /** Returns whether {@link #state()} is {@value #STATE_ACTIVE} (see there: the value is a guess). */
+    /**
+     * Returns whether {@link #state()} is {@value #STATE_ACTIVE} (see there: the value is a guess).
+     *
+     * @return whether {@link #state()} is {@value #STATE_ACTIVE} (see there: the value is a guess)
+     */
     public boolean isActive() {
         return STATE_ACTIVE.equals(state);
     }

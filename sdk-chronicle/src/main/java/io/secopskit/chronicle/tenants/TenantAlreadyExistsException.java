@@ -52,22 +52,38 @@ public class TenantAlreadyExistsException extends ConflictException {
         this.differingFields = List.copyOf(differingFields);
     }
 
-    /** Returns why the tenant could not be created. */
+    /**
+     * Returns why the tenant could not be created.
+     *
+     * @return why the tenant could not be created
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** Returns the customer code. */
+    /**
+     * Returns the customer code.
+     *
+     * @return the customer code
+     */
     public String customerCode() {
         return customerCode;
     }
 
-    /** Returns the existing tenant, when it could be read. */
+    /**
+     * Returns the existing tenant, when it could be read.
+     *
+     * @return the existing tenant, when it could be read
+     */
     public Optional<Tenant> existingTenant() {
         return Optional.ofNullable(existing);
     }
 
-    /** Returns the names of the fields whose values differ from the existing tenant's (wire names). */
+    /**
+     * Returns the names of the fields whose values differ from the existing tenant's (wire names).
+     *
+     * @return the names of the fields whose values differ from the existing tenant's (wire names)
+     */
     public List<String> differingFields() {
         return differingFields;
     }

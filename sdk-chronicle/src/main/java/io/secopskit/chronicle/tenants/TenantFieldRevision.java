@@ -19,7 +19,7 @@ public enum TenantFieldRevision {
     /**
      * The older revision: displayName, tenantGcpProject and retentionDuration (there customerCode is
      * output only). SecOpsKit's find-before-create still needs a customer code: without one,
-     * {@link TenantServiceClient#ensureTenant} refuses to run.
+     * {@link TenantsClient#ensure} refuses to run.
      */
     OLDER(List.of("displayName", "tenantGcpProject", "retentionDuration"));
 
@@ -29,7 +29,11 @@ public enum TenantFieldRevision {
         this.required = required;
     }
 
-    /** Returns the names of the required fields, as they appear on the wire. */
+    /**
+     * Returns the names of the required fields, as they appear on the wire.
+     *
+     * @return the names of the required fields, as they appear on the wire
+     */
     public List<String> requiredFields() {
         return required;
     }

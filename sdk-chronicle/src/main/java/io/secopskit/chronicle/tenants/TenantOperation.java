@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * turns {@code ERROR}; so every snapshot is checked for that, and waiting always has a deadline.
  *
  * <p><strong>Resuming after a restart:</strong> the operation name is all that is needed. Store
- * {@link #name()}; a new process calls {@link TenantServiceClient#getOperation(String)} with it and
- * awaits again.
+ * {@link #name()}; a new process calls {@code tenantService.operations().get(name)} ({@link OperationsClient#get})
+ * with it and awaits again.
  */
 @Beta
 public final class TenantOperation {
@@ -52,32 +52,56 @@ public final class TenantOperation {
         }
     }
 
-    /** Returns the operation's resource name; keep it to resume waiting from another process. */
+    /**
+     * Returns the operation's resource name; keep it to resume waiting from another process.
+     *
+     * @return the operation's resource name; keep it to resume waiting from another process
+     */
     public String name() {
         return name;
     }
 
-    /** Returns whether the operation said {@code done: true} when last seen. */
+    /**
+     * Returns whether the operation said {@code done: true} when last seen.
+     *
+     * @return whether the operation said {@code done: true} when last seen
+     */
     public boolean isDone() {
         return done;
     }
 
-    /** Returns the creation workflow status when last seen ({@code metadata.creationWorkflowStatus}), if sent. */
+    /**
+     * Returns the creation workflow status when last seen ({@code metadata.creationWorkflowStatus}), if sent.
+     *
+     * @return the creation workflow status when last seen ({@code metadata.creationWorkflowStatus}), if sent
+     */
     public Optional<CreationWorkflowStatus> workflowStatus() {
         return Optional.ofNullable(workflowStatus);
     }
 
-    /** Returns the resource name of the tenant being created ({@code metadata.tenant}), if sent. */
+    /**
+     * Returns the resource name of the tenant being created ({@code metadata.tenant}), if sent.
+     *
+     * @return the resource name of the tenant being created ({@code metadata.tenant}), if sent
+     */
     public Optional<String> tenantName() {
         return Optional.ofNullable(tenantName);
     }
 
-    /** Returns the tenant, once the operation is done and succeeded. */
+    /**
+     * Returns the tenant, once the operation is done and succeeded.
+     *
+     * @return the tenant, once the operation is done and succeeded
+     */
     public Optional<Tenant> tenant() {
         return Optional.ofNullable(tenant);
     }
 
-    /** Returns the operation's error, once it is done and failed. */
+    /**
+     * Returns the operation's error, once it is done and failed.
+     *
+     * @return the operation's error, once it is done and failed
+     */
     public Optional<OperationError> error() {
         return Optional.ofNullable(error);
     }
@@ -98,7 +122,7 @@ public final class TenantOperation {
      * @return the new snapshot
      */
     public TenantOperation poll() {
-        return client.getOperation(name);
+        return client.operations().get(name);
     }
 
     /**
@@ -135,7 +159,7 @@ public final class TenantOperation {
                 throw new TenantOperationTimeoutException(new ErrorInfo(Rules.VENDOR, CreateTenantRequest.OP, 0,
                         "DEADLINE_EXCEEDED", "operation " + name + " still running after "
                         + Duration.between(start, clock.instant()) + " (workflow status " + current.workflowStatus
-                        + "); wait again with TenantServiceClient.getOperation(name).await(...)", null, true),
+                        + "); wait again with TenantServiceClient.operations().get(name).await(...)", null, true),
                         name, current.workflowStatus, Duration.between(start, clock.instant()));
             }
             Duration wait = interval.compareTo(remaining) < 0 ? interval : remaining;

@@ -36,22 +36,38 @@ public class TenantOperationFailedException extends SecOpsException {
         this.done = done;
     }
 
-    /** Returns the operation's resource name: waiting can be resumed from it. */
+    /**
+     * Returns the operation's resource name: waiting can be resumed from it.
+     *
+     * @return the operation's resource name: waiting can be resumed from it
+     */
     public String operationName() {
         return operationName;
     }
 
-    /** Returns the last creation workflow status, when Google sent one. */
+    /**
+     * Returns the last creation workflow status, when Google sent one.
+     *
+     * @return the last creation workflow status, when Google sent one
+     */
     public Optional<CreationWorkflowStatus> workflowStatus() {
         return Optional.ofNullable(workflowStatus);
     }
 
-    /** Returns the operation's error, when it finished with one. */
+    /**
+     * Returns the operation's error, when it finished with one.
+     *
+     * @return the operation's error, when it finished with one
+     */
     public Optional<OperationError> operationError() {
         return Optional.ofNullable(operationError);
     }
 
-    /** Returns whether the operation said {@code done: true} (false for the ERROR-while-running case). */
+    /**
+     * Returns whether the operation said {@code done: true} (false for the ERROR-while-running case).
+     *
+     * @return whether the operation said {@code done: true} (false for the ERROR-while-running case)
+     */
     public boolean isDone() {
         return done;
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * {@link TenantOperation#await(Duration)} reached its deadline while the operation was still running.
  * Nothing failed: keep the {@link #operationName()} and wait again later, from this process or another
- * ({@link TenantServiceClient#getOperation(String)}). {@link #isRetryable()} is true.
+ * ({@link OperationsClient#get(String)}). {@link #isRetryable()} is true.
  */
 @Beta
 public class TenantOperationTimeoutException extends SecOpsException {
@@ -33,17 +33,29 @@ public class TenantOperationTimeoutException extends SecOpsException {
         this.waited = waited;
     }
 
-    /** Returns the operation's resource name, to resume waiting. */
+    /**
+     * Returns the operation's resource name, to resume waiting.
+     *
+     * @return the operation's resource name, to resume waiting
+     */
     public String operationName() {
         return operationName;
     }
 
-    /** Returns the last workflow status seen, when Google sent one. */
+    /**
+     * Returns the last workflow status seen, when Google sent one.
+     *
+     * @return the last workflow status seen, when Google sent one
+     */
     public Optional<CreationWorkflowStatus> workflowStatus() {
         return Optional.ofNullable(workflowStatus);
     }
 
-    /** Returns how long the caller waited (by the client's clock). */
+    /**
+     * Returns how long the caller waited (by the client's clock).
+     *
+     * @return how long the caller waited (by the client's clock)
+     */
     public Duration waited() {
         return waited;
     }

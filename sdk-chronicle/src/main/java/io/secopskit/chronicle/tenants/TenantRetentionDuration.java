@@ -38,7 +38,11 @@ public enum TenantRetentionDuration {
     @JsonEnumDefaultValue
     UNRECOGNIZED;
 
-    /** Returns whether the value is one of the eleven documented durations a request may carry. */
+    /**
+     * Returns whether the value is one of the eleven documented durations a request may carry.
+     *
+     * @return whether the value is one of the eleven documented durations a request may carry
+     */
     public boolean isRequestable() {
         return this != RETENTION_DURATION_UNSPECIFIED && this != UNRECOGNIZED;
     }

@@ -57,17 +57,29 @@ public final class TenantUpdate {
         return new Builder();
     }
 
-    /** Returns the new auth method, or null when it is not changed. */
+    /**
+     * Returns the new auth method, or null when it is not changed.
+     *
+     * @return the new auth method, or null when it is not changed
+     */
     public AuthMethod authMethod() {
         return authMethod;
     }
 
-    /** Returns the frontend paths with their new provider ids (empty when they are not changed). */
+    /**
+     * Returns the frontend paths with their new provider ids (empty when they are not changed).
+     *
+     * @return the frontend paths with their new provider ids (empty when they are not changed)
+     */
     public List<FrontendPathConfig> frontendPathConfigs() {
         return frontendPathConfigs;
     }
 
-    /** Returns the {@code updateMask} paths, in the order sent. */
+    /**
+     * Returns the {@code updateMask} paths, in the order sent.
+     *
+     * @return the {@code updateMask} paths, in the order sent
+     */
     public List<String> updateMask() {
         List<String> mask = new ArrayList<>(2);
         if (authMethod != null) {

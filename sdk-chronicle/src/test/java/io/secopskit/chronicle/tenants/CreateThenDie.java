@@ -19,7 +19,7 @@ public final class CreateThenDie {
     public static void main(String[] args) {
         TenantServiceClient client = TenantServiceClient.builder().endpoint(URI.create(args[0]))
                 .serviceAccountKey(Path.of(args[1])).instance(args[2]).build();
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full(args[3]).build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full(args[3]).build());
         System.out.println("OPERATION " + op.name());
         System.out.flush();
         op.poll();

@@ -43,10 +43,10 @@ class TenantIdempotencyTest {
     void createTenant_resendingSameFieldsAfterErrorWhileNotDone_retriesTheWorkflowForTheSameTenant() {
         env.fake.nextCreates(Outcome.ERROR_NOT_DONE, 1);
         CreateTenantRequest request = TenantServiceTestSupport.full("acme").build();
-        TenantOperation first = client.createTenant(request);
+        TenantOperation first = client.tenants().create(request);
         assertThrows(TenantOperationFailedException.class, () -> first.await(WAIT));
 
-        TenantOperation retry = client.createTenant(request);
+        TenantOperation retry = client.tenants().create(request);
         Tenant tenant = retry.await(WAIT);
 
         assertNotEquals(first.name(), retry.name(), "a new operation");
@@ -59,10 +59,10 @@ class TenantIdempotencyTest {
 
     @Test
     void createTenant_whenProvisioned_throwsAlreadyExistsSayingAlreadyProvisioned() {
-        Tenant existing = client.createTenant(TenantServiceTestSupport.full("acme").build()).await(WAIT);
+        Tenant existing = client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(WAIT);
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
-                () -> client.createTenant(TenantServiceTestSupport.full("acme").build()));
+                () -> client.tenants().create(TenantServiceTestSupport.full("acme").build()));
 
         assertEquals(TenantAlreadyExistsException.Reason.ALREADY_PROVISIONED, e.reason());
         assertEquals(existing.name(), e.existingTenant().orElseThrow().name());
@@ -76,10 +76,10 @@ class TenantIdempotencyTest {
 
     @Test
     void createTenant_whenOtherFieldsDiffer_throwsAlreadyExistsNamingTheFields() {
-        client.createTenant(TenantServiceTestSupport.full("acme").build()).await(WAIT);
+        client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(WAIT);
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
-                () -> client.createTenant(TenantServiceTestSupport.full("acme")
+                () -> client.tenants().create(TenantServiceTestSupport.full("acme")
                         .retentionDuration(TenantRetentionDuration.TWO_YEARS).displayName("Acme Renamed").build()));
 
         assertEquals(TenantAlreadyExistsException.Reason.FIELDS_DIFFER, e.reason());
@@ -91,11 +91,11 @@ class TenantIdempotencyTest {
     @Test
     void createTenant_stuckWorkflowButDifferentFields_isNotRetriedAndSaysWhichFields() {
         env.fake.nextCreates(Outcome.ERROR_NOT_DONE, 1);
-        TenantOperation first = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation first = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         assertThrows(TenantOperationFailedException.class, () -> first.await(WAIT));
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
-                () -> client.createTenant(TenantServiceTestSupport.full("acme").frontendPath("acme-soc").build()));
+                () -> client.tenants().create(TenantServiceTestSupport.full("acme").frontendPath("acme-soc").build()));
 
         assertEquals(TenantAlreadyExistsException.Reason.FIELDS_DIFFER, e.reason());
         assertEquals(List.of("frontendPathConfigs"), e.differingFields());
@@ -109,7 +109,7 @@ class TenantIdempotencyTest {
                 .respond(FakeChronicleTenantService.error(409, "ALREADY_EXISTS", "Tenant already exists."));
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
-                () -> client.createTenant(TenantServiceTestSupport.full("ghost").build()));
+                () -> client.tenants().create(TenantServiceTestSupport.full("ghost").build()));
 
         assertEquals(TenantAlreadyExistsException.Reason.NOT_VISIBLE, e.reason());
         assertTrue(e.existingTenant().isEmpty());
@@ -125,7 +125,7 @@ class TenantIdempotencyTest {
                 .respond(FakeChronicleTenantService.error(403, "PERMISSION_DENIED", "Permission 'chronicle.tenants.list' denied"));
 
         TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class,
-                () -> client.createTenant(TenantServiceTestSupport.full("ghost").build()));
+                () -> client.tenants().create(TenantServiceTestSupport.full("ghost").build()));
 
         assertEquals(TenantAlreadyExistsException.Reason.NOT_VISIBLE, e.reason());
         assertEquals(1, e.getSuppressed().length);
@@ -137,7 +137,7 @@ class TenantIdempotencyTest {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants")
                 .respond(FakeChronicleTenantService.error(503, "UNAVAILABLE", "The service is currently unavailable."));
 
-        client.createTenant(TenantServiceTestSupport.full("acme").build()).await(WAIT);
+        client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(WAIT);
 
         assertEquals(2, env.api("POST", "/tenants").size());
         assertEquals(1, env.fake.tenantCount());
@@ -150,7 +150,7 @@ class TenantIdempotencyTest {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants")
                 .respond(FakeChronicleTenantService.error(400, "INVALID_ARGUMENT", "bad"));
 
-        assertThrows(InvalidRequestException.class, () -> client.createTenant(TenantServiceTestSupport.full("acme").build()));
+        assertThrows(InvalidRequestException.class, () -> client.tenants().create(TenantServiceTestSupport.full("acme").build()));
         assertEquals(1, env.api("POST", "/tenants").size());
     }
 
@@ -158,14 +158,14 @@ class TenantIdempotencyTest {
     void createTenant_droppedConnection_isNotResentByThePipeline() {
         env.fake.faults().nextCalls(1, "POST", env.base + "/tenants").dropConnection();
 
-        assertThrows(TransportException.class, () -> client.createTenant(TenantServiceTestSupport.full("acme").build()));
+        assertThrows(TransportException.class, () -> client.tenants().create(TenantServiceTestSupport.full("acme").build()));
         assertEquals(1, env.api("POST", "/tenants").size());
         assertEquals(0, env.fake.tenantCount());
     }
 
     @Test
     void ensureTenant_whenAbsent_createsAndAwaits() {
-        EnsuredTenant ensured = client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT);
+        EnsuredTenant ensured = client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT);
 
         assertEquals(EnsuredTenant.Outcome.CREATED, ensured.outcome());
         assertTrue(ensured.tenant().isActive());
@@ -176,10 +176,10 @@ class TenantIdempotencyTest {
 
     @Test
     void ensureTenant_whenActive_returnsFoundAndSendsNoCreate() {
-        client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT);
+        client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT);
         env.fake.clearJournal();
 
-        EnsuredTenant again = client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT);
+        EnsuredTenant again = client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT);
 
         assertEquals(EnsuredTenant.Outcome.FOUND, again.outcome());
         assertEquals(List.of(), again.differingFields());
@@ -193,7 +193,7 @@ class TenantIdempotencyTest {
         env.fake.seedTenants(1);   // seed-0001, display name "Seeded customer 1"
         CreateTenantRequest request = TenantServiceTestSupport.full("seed-0001").displayName("Renamed at the partner").build();
 
-        EnsuredTenant ensured = client.ensureTenant(request, WAIT);
+        EnsuredTenant ensured = client.tenants().ensure(request, WAIT);
 
         assertEquals(EnsuredTenant.Outcome.FOUND, ensured.outcome());
         assertTrue(ensured.differingFields().contains("displayName"), ensured.differingFields().toString());
@@ -205,9 +205,9 @@ class TenantIdempotencyTest {
     void ensureTenant_whenWorkflowStuck_resendsAndAwaitsTheRetriedWorkflow() {
         env.fake.nextCreates(Outcome.ERROR_NOT_DONE, 1);
         assertThrows(TenantOperationFailedException.class,
-                () -> client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT));
+                () -> client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT));
 
-        EnsuredTenant second = client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT);
+        EnsuredTenant second = client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT);
 
         assertEquals(EnsuredTenant.Outcome.CREATED, second.outcome());
         assertTrue(second.tenant().isActive());
@@ -218,9 +218,9 @@ class TenantIdempotencyTest {
     @Test
     void ensureTenant_whenAnotherProcessIsStillCreating_returnsFoundInsteadOfASecondTenant() {
         env.fake.runningPolls(50);
-        TenantOperation elsewhere = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation elsewhere = client.tenants().create(TenantServiceTestSupport.full("acme").build());
 
-        EnsuredTenant ensured = client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT);
+        EnsuredTenant ensured = client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT);
 
         assertEquals(EnsuredTenant.Outcome.FOUND, ensured.outcome());
         assertEquals(elsewhere.tenantName().orElseThrow(), ensured.tenant().name());
@@ -232,9 +232,9 @@ class TenantIdempotencyTest {
     void ensureTenant_whenStuckTenantHasOtherFields_throwsFieldsDiffer() {
         env.fake.nextCreates(Outcome.CANCELLED_NOT_DONE, 1);
         assertThrows(TenantOperationFailedException.class,
-                () -> client.ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT));
+                () -> client.tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT));
 
-        TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class, () -> client.ensureTenant(
+        TenantAlreadyExistsException e = assertThrows(TenantAlreadyExistsException.class, () -> client.tenants().ensure(
                 TenantServiceTestSupport.full("acme").billingAccount("billingAccounts/FFFFFF-FFFFFF-FFFFFF").build(), WAIT));
 
         assertEquals(TenantAlreadyExistsException.Reason.FIELDS_DIFFER, e.reason());
@@ -260,7 +260,7 @@ class TenantIdempotencyTest {
             for (int i = 0; i < threads; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return env.client().ensureTenant(TenantServiceTestSupport.full("acme").build(), WAIT);
+                    return env.client().tenants().ensure(TenantServiceTestSupport.full("acme").build(), WAIT);
                 }));
             }
             start.countDown();

@@ -45,7 +45,7 @@ class TenantOperationTest {
     @Test
     void await_whenRunningForThreePolls_waitsOneTwoFourEightSecondsThroughTheSleeperAndReturnsTenant() {
         env.fake.runningPolls(3);
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
 
         Tenant tenant = op.await(Duration.ofMinutes(10));
 
@@ -66,7 +66,7 @@ class TenantOperationTest {
         TenantServiceClient capped = env.client(b -> b.pollInterval(Duration.ofMillis(500), Duration.ofSeconds(3)));
         env.fake.runningPolls(5);
 
-        capped.createTenant(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(10));
+        capped.tenants().create(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(10));
 
         assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3),
                 Duration.ofSeconds(3), Duration.ofSeconds(3)), env.sleeps);
@@ -75,7 +75,7 @@ class TenantOperationTest {
     @Test
     void poll_returnsAFreshSnapshotAndLeavesTheOldOneUnchanged() {
         env.fake.runningPolls(1);
-        TenantOperation first = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation first = client.tenants().create(TenantServiceTestSupport.full("acme").build());
 
         TenantOperation second = first.poll();
         TenantOperation third = second.poll();
@@ -93,7 +93,7 @@ class TenantOperationTest {
     void await_whenWorkflowTurnsErrorWhileNotDone_failsTypedWithStatusAndOperationName() {
         env.fake.runningPolls(2);
         env.fake.nextCreates(Outcome.ERROR_NOT_DONE, 1);
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
 
         TenantOperationFailedException e = assertThrows(TenantOperationFailedException.class,
                 () -> op.await(Duration.ofHours(1)));
@@ -117,7 +117,7 @@ class TenantOperationTest {
         env.fake.nextCreates(Outcome.CANCELLED_NOT_DONE, 1);
 
         TenantOperationFailedException e = assertThrows(TenantOperationFailedException.class,
-                () -> client.createTenant(TenantServiceTestSupport.full("acme").build()).await(Duration.ofHours(1)));
+                () -> client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(Duration.ofHours(1)));
 
         assertEquals(CreationWorkflowStatus.CANCELLED, e.workflowStatus().orElseThrow());
         assertEquals("CANCELLED", e.vendorCode());
@@ -128,7 +128,7 @@ class TenantOperationTest {
     void await_whenDoneWithError_failsTypedWithTheRpcStatus() {
         env.fake.runningPolls(1);
         env.fake.nextCreates(Outcome.FAIL_DONE, 1);
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
 
         TenantOperationFailedException e = assertThrows(TenantOperationFailedException.class, () -> op.await(Duration.ofHours(1)));
 
@@ -142,7 +142,7 @@ class TenantOperationTest {
     @Test
     void await_whenDeadlinePasses_pollsOnceMoreAtTheDeadlineThenThrowsTimeoutWithTheName() {
         env.fake.runningPolls(1000);
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
 
         TenantOperationTimeoutException e = assertThrows(TenantOperationTimeoutException.class,
                 () -> op.await(Duration.ofSeconds(10)));
@@ -158,7 +158,7 @@ class TenantOperationTest {
 
     @Test
     void await_zeroTimeout_checksOnlyTheSnapshotInHand() {
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         assertThrows(TenantOperationTimeoutException.class, () -> op.await(Duration.ZERO));
         assertEquals(0, env.polls().size());
         assertThrows(IllegalArgumentException.class, () -> op.await(Duration.ofSeconds(-1)));
@@ -167,13 +167,13 @@ class TenantOperationTest {
     @Test
     void getOperation_fromANewClientAfterRestart_resumesWaitingWithTheNameAlone() throws Exception {
         env.fake.runningPolls(3);
-        String saved = client.createTenant(TenantServiceTestSupport.full("acme").build()).name();
-        client.getOperation(saved);   // one poll by the first process before it "dies"
+        String saved = client.tenants().create(TenantServiceTestSupport.full("acme").build()).name();
+        client.operations().get(saved);   // one poll by the first process before it "dies"
 
         // a new process: nothing shared with the first client but the key file and the operation name
         TenantServiceClient restarted = env.client();
         env.sleeps.clear();
-        TenantOperation resumed = restarted.getOperation(saved);
+        TenantOperation resumed = restarted.operations().get(saved);
         Tenant tenant = resumed.await(Duration.ofMinutes(10));
 
         assertEquals(saved, resumed.name());
@@ -189,9 +189,9 @@ class TenantOperationTest {
     void getOperation_afterRestartWhenTheWorkflowAlreadyFailed_reportsTheFailure() {
         env.fake.runningPolls(0);
         env.fake.nextCreates(Outcome.ERROR_NOT_DONE, 1);
-        String saved = client.createTenant(TenantServiceTestSupport.full("acme").build()).name();
+        String saved = client.tenants().create(TenantServiceTestSupport.full("acme").build()).name();
 
-        TenantOperation resumed = env.client().getOperation(saved);
+        TenantOperation resumed = env.client().operations().get(saved);
 
         assertTrue(resumed.isFailed());
         TenantOperationFailedException e = assertThrows(TenantOperationFailedException.class,
@@ -203,7 +203,7 @@ class TenantOperationTest {
     @Test
     void getOperation_unknownName_isNotFound() {
         NotFoundException e = assertThrows(NotFoundException.class,
-                () -> client.getOperation(env.fake.partnerInstance() + "/operations/does-not-exist"));
+                () -> client.operations().get(env.fake.partnerInstance() + "/operations/does-not-exist"));
         assertEquals("GetOperation", e.operation());
         assertEquals(404, e.httpStatus());
     }
@@ -211,13 +211,13 @@ class TenantOperationTest {
     @Test
     void getOperation_locationScopedName_isSentToTheLocationPath() {
         String name = "projects/partner-project/locations/us/operations/op-1";
-        assertThrows(NotFoundException.class, () -> client.getOperation(name));
+        assertThrows(NotFoundException.class, () -> client.operations().get(name));
         assertEquals("/v1alpha/" + name, env.api().get(0).path());
     }
 
     @Test
     void poll_whenTheAnswerIsHtml_failsAsServerErrorNotAsParseGarbage() {
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name())
                 .respond(FakeResponse.text(200, "text/html", "<html>Service Unavailable</html>"));
 
@@ -227,7 +227,7 @@ class TenantOperationTest {
 
     @Test
     void poll_whenDoneWithNeitherResponseNorError_failsAsMalformed() {
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name())
                 .respond(200, "{\"name\":\"" + op.name() + "\",\"done\":true}");
 
@@ -237,7 +237,7 @@ class TenantOperationTest {
 
     @Test
     void poll_whenTheBodyIsTruncated_failsAsUnreadable() {
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name()).respond(200, "{\"name\":\"" + op.name() + "\",\"do");
 
         assertEquals("UNREADABLE_BODY", assertThrows(ServerException.class, op::poll).vendorCode());
@@ -245,7 +245,7 @@ class TenantOperationTest {
 
     @Test
     void poll_whenAnswerIsNotAnOperation_failsAsMalformed() {
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name()).respond(200, "{\"tenants\":[]}");
 
         assertEquals("MALFORMED_OPERATION", assertThrows(ServerException.class, op::poll).vendorCode());
@@ -253,7 +253,7 @@ class TenantOperationTest {
 
     @Test
     void poll_transient503_isRetriedBecauseOperationsGetIsIdempotent() {
-        TenantOperation op = client.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = client.tenants().create(TenantServiceTestSupport.full("acme").build());
         env.fake.faults().nextCalls(1, "GET", "/v1alpha/" + op.name())
                 .respondWithRetryAfter(503, "1", "{\"error\":{\"code\":503,\"message\":\"busy\",\"status\":\"UNAVAILABLE\"}}");
 
@@ -269,7 +269,7 @@ class TenantOperationTest {
         TenantServiceClient interrupting = env.client(b -> b.options(env.options().sleeper(d -> {
             throw new InterruptedException("stop");
         }).build()));
-        TenantOperation op = interrupting.createTenant(TenantServiceTestSupport.full("acme").build());
+        TenantOperation op = interrupting.tenants().create(TenantServiceTestSupport.full("acme").build());
         try {
             TransportException e = assertThrows(TransportException.class, () -> op.await(Duration.ofMinutes(1)));
             assertTrue(Thread.currentThread().isInterrupted(), "interrupt flag restored");
@@ -286,7 +286,7 @@ class TenantOperationTest {
                 + "/tenants/t9\",\"creationWorkflowStatus\":\"COMPLETED\"},\"done\":true,\"response\":{\"@type\":\"x\","
                 + "\"name\":\"" + env.fake.partnerInstance() + "/tenants/t9\",\"customerCode\":\"acme\",\"state\":\"ACTIVE\"}}");
 
-        Tenant t = client.createTenant(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(1));
+        Tenant t = client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(1));
 
         assertEquals("t9", t.tenantId());
         assertEquals(0, env.polls().size());

@@ -42,7 +42,7 @@ class TenantPagingTest {
         List<String> seeded = env.fake.seedTenants(250);
 
         List<String> listed = new ArrayList<>();
-        for (Tenant t : client.listTenants()) {
+        for (Tenant t : client.tenants().list()) {
             listed.add(t.name());
         }
 
@@ -63,7 +63,7 @@ class TenantPagingTest {
     void listTenants_byPage_showsThePageBoundaries() {
         env.fake.seedTenants(250);
         List<Integer> sizes = new ArrayList<>();
-        for (Page<Tenant> page : client.listTenants().byPage()) {
+        for (Page<Tenant> page : client.tenants().list().byPage()) {
             sizes.add(page.items().size());
         }
         assertEquals(List.of(100, 100, 50), sizes);
@@ -72,7 +72,7 @@ class TenantPagingTest {
     @Test
     void listTenants_isLazy_fetchingTheNextPageOnlyWhenIterationReachesIt() {
         env.fake.seedTenants(250);
-        Iterator<Tenant> it = client.listTenants().iterator();
+        Iterator<Tenant> it = client.tenants().list().iterator();
         assertEquals(0, env.api("GET", "/tenants").size(), "nothing before iteration");
         for (int i = 0; i < 100; i++) {
             it.next();
@@ -85,7 +85,7 @@ class TenantPagingTest {
     @Test
     void listTenants_eachIterationStartsOver() {
         env.fake.seedTenants(3);
-        var tenants = client.listTenants();
+        var tenants = client.tenants().list();
         assertEquals(3, tenants.stream().count());
         assertEquals(3, tenants.stream().count());
         assertEquals(2, env.api("GET", "/tenants").size());
@@ -94,14 +94,14 @@ class TenantPagingTest {
     @Test
     void listTenants_smallerPageSize_isSent() {
         env.fake.seedTenants(5);
-        assertEquals(5, client.listTenants(2).stream().count());
+        assertEquals(5, client.tenants().list(TenantQuery.builder().pageSize(2).build()).stream().count());
         assertEquals(3, env.api("GET", "/tenants").size());
         assertEquals("2", env.api("GET", "/tenants").get(0).queryParam("pageSize"));
     }
 
     @Test
     void listTenants_none_isEmptyAfterOneRequest() {
-        assertEquals(0, client.listTenants().stream().count());
+        assertEquals(0, client.tenants().list().stream().count());
         assertEquals(1, env.api("GET", "/tenants").size());
     }
 
@@ -111,7 +111,7 @@ class TenantPagingTest {
         env.fake.faults().nextCalls(1, "GET", env.base + "/tenants").respond(200,
                 "{\"tenants\":[{\"name\":\"" + env.fake.partnerInstance() + "/tenants/x\",\"customerCode\":\"late\"}]}");
 
-        assertEquals("late", client.findTenantByCustomerCode("late").orElseThrow().customerCode());
+        assertEquals("late", client.tenants().findByCustomerCode("late").orElseThrow().customerCode());
         assertEquals("t1", env.api("GET", "/tenants").get(1).queryParam("pageToken"));
     }
 
@@ -120,7 +120,7 @@ class TenantPagingTest {
         env.fake.faults().nextCalls(5, "GET", env.base + "/tenants").respond(200,
                 "{\"tenants\":[{\"name\":\"a/tenants/1\"}],\"nextPageToken\":\"same\"}");
 
-        ServerException e = assertThrows(ServerException.class, () -> client.listTenants().stream().count());
+        ServerException e = assertThrows(ServerException.class, () -> client.tenants().list().stream().count());
         assertEquals("PAGING_LOOP", e.vendorCode());
         assertEquals(2, env.api("GET", "/tenants").size());
     }
@@ -128,10 +128,10 @@ class TenantPagingTest {
     @Test
     void findTenantByCustomerCode_stopsAtTheFirstMatchingPage() {
         env.fake.seedTenants(250);
-        Tenant t = client.findTenantByCustomerCode("seed-0150").orElseThrow();
+        Tenant t = client.tenants().findByCustomerCode("seed-0150").orElseThrow();
         assertEquals("seed-0150", t.customerCode());
         assertEquals(2, env.api("GET", "/tenants").size());
-        assertTrue(client.findTenantByCustomerCode("nobody").isEmpty());
+        assertTrue(client.tenants().findByCustomerCode("nobody").isEmpty());
         assertEquals(5, env.api("GET", "/tenants").size(), "2 pages for the match, then all 3 pages for the miss");
     }
 }

@@ -54,7 +54,7 @@ class TenantRestartTest {
         assertEquals(1, env.polls().size(), "the child polled once before dying");
 
         TenantServiceClient restarted = env.client();
-        Tenant tenant = restarted.getOperation(name).await(Duration.ofMinutes(10));
+        Tenant tenant = restarted.operations().get(name).await(Duration.ofMinutes(10));
 
         assertEquals("acme", tenant.customerCode());
         assertTrue(tenant.isActive());

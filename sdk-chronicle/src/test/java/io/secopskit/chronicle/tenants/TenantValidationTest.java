@@ -48,7 +48,7 @@ class TenantValidationTest {
 
     private ValidationException rejected(UnaryOperator<CreateTenantRequest.Builder> change) {
         ValidationException e = assertThrows(ValidationException.class,
-                () -> client.createTenant(change.apply(TenantServiceTestSupport.full("acme")).build()));
+                () -> client.tenants().create(change.apply(TenantServiceTestSupport.full("acme")).build()));
         assertNothingSent();
         return e;
     }
@@ -81,7 +81,7 @@ class TenantValidationTest {
         }
         CreateTenantRequest request = b.build();
 
-        ValidationException e = assertThrows(ValidationException.class, () -> client.createTenant(request));
+        ValidationException e = assertThrows(ValidationException.class, () -> client.tenants().create(request));
 
         assertEquals(field, e.field());
         assertTrue(e.rule().contains("CURRENT"), e.rule());
@@ -92,7 +92,7 @@ class TenantValidationTest {
     @Test
     void createTenant_olderRevision_requiresOnlyItsThreeFields() {
         TenantServiceClient older = env.client(b -> b.requiredFields(TenantFieldRevision.OLDER));
-        ValidationException e = assertThrows(ValidationException.class, () -> older.createTenant(CreateTenantRequest.builder()
+        ValidationException e = assertThrows(ValidationException.class, () -> older.tenants().create(CreateTenantRequest.builder()
                 .displayName("Acme").retentionDuration(TenantRetentionDuration.ONE_YEAR).build()));
         assertEquals("tenantGcpProject", e.field());
         assertTrue(e.rule().contains("OLDER"), e.rule());
@@ -104,7 +104,7 @@ class TenantValidationTest {
     @Test
     void ensureTenant_withoutCustomerCode_isRefusedEvenUnderTheOlderRevision() {
         TenantServiceClient older = env.client(b -> b.requiredFields(TenantFieldRevision.OLDER));
-        ValidationException e = assertThrows(ValidationException.class, () -> older.ensureTenant(CreateTenantRequest.builder()
+        ValidationException e = assertThrows(ValidationException.class, () -> older.tenants().ensure(CreateTenantRequest.builder()
                 .displayName("Acme").tenantGcpProject("projects/acme-byop").retentionDuration(TenantRetentionDuration.ONE_YEAR)
                 .build(), java.time.Duration.ofMinutes(1)));
         assertEquals("customerCode", e.field());
@@ -199,7 +199,10 @@ class TenantValidationTest {
             "projects/partner-project/locations/us/instances/", "project/partner-project/locations/us/instances/i", ""})
     void instanceName_malformed_isRefused(String name) {
         assertThrows(ValidationException.class, () -> InstanceName.parse(name));
-        assertThrows(ValidationException.class, () -> TenantServiceClient.builder().instance(name));
+        io.secopskit.core.error.ConfigurationException e = assertThrows(io.secopskit.core.error.ConfigurationException.class,
+                () -> TenantServiceClient.builder().instance(name).serviceAccountKey(env.keyFile).build());
+        assertEquals("instance", e.setting());
+        assertNothingSent();
     }
 
     @Test
@@ -217,7 +220,7 @@ class TenantValidationTest {
             "projects/partner-project/locations/us/instances/3f0ac524-5ae1-4bfd-b86d-53afc953e7e6/tenants/a/b",
             "projects/partner-project/locations/us/instances/3f0ac524-5ae1-4bfd-b86d-53afc953e7e6/tenants/"})
     void updateTenant_nameOutsideThisInstanceOrMalformed_isRefused(String name) {
-        ValidationException e = assertThrows(ValidationException.class, () -> client.updateTenant(name,
+        ValidationException e = assertThrows(ValidationException.class, () -> client.tenants().update(name,
                 TenantUpdate.builder().authMethod(AuthMethod.CLOUD_IDENTITY).build()));
         assertEquals("tenant.name", e.field());
         assertNothingSent();
@@ -241,29 +244,34 @@ class TenantValidationTest {
             "projects/partner-project/locations/us/instances/i/operations/a%2Fb/c",
             "projects/partner-project/locations/us/instances/i/tenants/t", "projects/p/locations/us/operations/o"})
     void getOperation_malformedOrOtherLocation_isRefused(String name) {
-        assertThrows(ValidationException.class, () -> client.getOperation(name));
+        assertThrows(ValidationException.class, () -> client.operations().get(name));
         assertNothingSent();
     }
 
     @Test
     void listTenants_pageSizeOutsideOneToHundred_isRefused() {
-        assertEquals("pageSize", assertThrows(ValidationException.class, () -> client.listTenants(101)).field());
-        assertEquals("pageSize", assertThrows(ValidationException.class, () -> client.listTenants(0)).field());
+        assertEquals("pageSize", assertThrows(ValidationException.class, () -> client.tenants().list(TenantQuery.builder().pageSize(101).build())).field());
+        assertEquals("pageSize", assertThrows(ValidationException.class, () -> client.tenants().list(TenantQuery.builder().pageSize(0).build())).field());
         assertEquals("customerCode", assertThrows(ValidationException.class,
-                () -> client.findTenantByCustomerCode("Bad Code")).field());
+                () -> client.tenants().findByCustomerCode("Bad Code")).field());
         assertNothingSent();
     }
 
     @Test
     void builder_missingInstanceOrCredentials_failsAtBuild() {
-        assertThrows(IllegalArgumentException.class, () -> TenantServiceClient.builder().serviceAccountKey(env.keyFile).build());
-        assertThrows(IllegalArgumentException.class, () -> TenantServiceClient.builder().instance(env.fake.partnerInstance()).build());
+        assertEquals("instance", assertThrows(io.secopskit.core.error.ConfigurationException.class,
+                () -> TenantServiceClient.builder().serviceAccountKey(env.keyFile).build()).setting());
+        assertEquals("auth", assertThrows(io.secopskit.core.error.ConfigurationException.class,
+                () -> TenantServiceClient.builder().instance(env.fake.partnerInstance()).build()).setting());
         assertThrows(io.secopskit.core.error.ConfigurationException.class, () -> TenantServiceClient.builder()
                 .instance(env.fake.partnerInstance()).serviceAccountKey(env.keyFile)
                 .endpoint(java.net.URI.create("http://example.com")).build(), "plain http only to loopback");
-        assertThrows(IllegalArgumentException.class, () -> TenantServiceClient.builder()
-                .pollInterval(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1)));
-        assertThrows(IllegalArgumentException.class, () -> TenantServiceClient.builder()
-                .pollInterval(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1)));
+        assertEquals("pollInterval", assertThrows(io.secopskit.core.error.ConfigurationException.class, () -> TenantServiceClient
+                .builder().instance(env.fake.partnerInstance()).serviceAccountKey(env.keyFile)
+                .pollInterval(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1)).build()).setting());
+        assertEquals("pollInterval", assertThrows(io.secopskit.core.error.ConfigurationException.class, () -> TenantServiceClient
+                .builder().instance(env.fake.partnerInstance()).serviceAccountKey(env.keyFile)
+                .pollInterval(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(1)).build()).setting());
+        assertNothingSent();
     }
 }

@@ -42,7 +42,7 @@ class TenantWireTest {
 
     @Test
     void createTenant_withEveryCurrentRevisionField_postsExactCamelCaseJsonAndReturnsRunningOperation() {
-        TenantOperation op = client.createTenant(CreateTenantRequest.builder()
+        TenantOperation op = client.tenants().create(CreateTenantRequest.builder()
                 .displayName("Acme Corp")
                 .customerCode("acme")
                 .tenantGcpProject("projects/acme-byop")
@@ -78,7 +78,7 @@ class TenantWireTest {
 
     @Test
     void createTenant_frontendPathWithoutProvider_leavesProviderOutOfTheJson() {
-        client.createTenant(TenantServiceTestSupport.full("beta").build());
+        client.tenants().create(TenantServiceTestSupport.full("beta").build());
 
         assertEquals("{\"displayName\":\"Customer beta\",\"customerCode\":\"beta\",\"tenantGcpProject\":\"projects/beta-byop\","
                 + "\"retentionDuration\":\"ONE_YEAR\",\"authMethod\":\"CLOUD_IDENTITY\","
@@ -92,11 +92,11 @@ class TenantWireTest {
     void createTenant_eachDocumentedRetention_isSentVerbatimAcceptedAndReadBack(TenantRetentionDuration retention) {
         String code = "retention-" + retention.ordinal();
 
-        client.createTenant(TenantServiceTestSupport.full(code).retentionDuration(retention).build());
+        client.tenants().create(TenantServiceTestSupport.full(code).retentionDuration(retention).build());
 
         assertTrue(env.api().get(0).body().contains("\"retentionDuration\":\"" + retention.name() + "\""));
         assertEquals(retention.name(), env.fake.tenant(code).get("retentionDuration").asText());
-        Tenant listed = client.findTenantByCustomerCode(code).orElseThrow();
+        Tenant listed = client.tenants().findByCustomerCode(code).orElseThrow();
         assertEquals(retention, listed.retentionDuration());
     }
 
@@ -114,10 +114,10 @@ class TenantWireTest {
     @ParameterizedTest
     @EnumSource(value = AuthMethod.class, names = {"WORKFORCE_IDENTITY_FEDERATION", "CLOUD_IDENTITY"})
     void createTenant_eachDocumentedAuthMethod_isSentVerbatimAndReadBack(AuthMethod method) {
-        client.createTenant(TenantServiceTestSupport.full("auth").authMethod(method).build());
+        client.tenants().create(TenantServiceTestSupport.full("auth").authMethod(method).build());
 
         assertTrue(env.api().get(0).body().contains("\"authMethod\":\"" + method.name() + "\""));
-        assertEquals(method, client.findTenantByCustomerCode("auth").orElseThrow().authMethod());
+        assertEquals(method, client.tenants().findByCustomerCode("auth").orElseThrow().authMethod());
     }
 
     @Test
@@ -125,7 +125,7 @@ class TenantWireTest {
         env.fake.requiredFields(FakeChronicleTenantService.Revision.OLDER);
         TenantServiceClient older = env.client(b -> b.requiredFields(TenantFieldRevision.OLDER));
 
-        TenantOperation op = older.createTenant(CreateTenantRequest.builder().displayName("Old Style")
+        TenantOperation op = older.tenants().create(CreateTenantRequest.builder().displayName("Old Style")
                 .tenantGcpProject("projects/old-style-byop").retentionDuration(TenantRetentionDuration.SIX_MONTHS).build());
 
         assertEquals("{\"displayName\":\"Old Style\",\"tenantGcpProject\":\"projects/old-style-byop\","
@@ -136,7 +136,7 @@ class TenantWireTest {
 
     @Test
     void await_whenDone_readsEveryTenantField() {
-        Tenant t = client.createTenant(CreateTenantRequest.builder().displayName("Acme Corp").customerCode("acme")
+        Tenant t = client.tenants().create(CreateTenantRequest.builder().displayName("Acme Corp").customerCode("acme")
                 .tenantGcpProject("projects/acme-byop").retentionDuration(TenantRetentionDuration.FIVE_YEARS)
                 .authMethod(AuthMethod.WORKFORCE_IDENTITY_FEDERATION).frontendPath("acme", TenantServiceTestSupport.PROVIDER)
                 .frontendPath("acme-soc").billingAccount(TenantServiceTestSupport.BILLING).provisioningFlow("STANDARD")
@@ -159,7 +159,7 @@ class TenantWireTest {
 
     @Test
     void tenant_withUnknownEnumValues_readsThemAsUnrecognizedInsteadOfFailing() throws Exception {
-        Tenant t = io.secopskit.core.internal.json.Json.mapper().readValue("{\"name\":\"x/tenants/1\","
+        Tenant t = io.secopskit.chronicle.TestJson.MAPPER.readValue("{\"name\":\"x/tenants/1\","
                 + "\"retentionDuration\":\"SEVEN_YEARS\",\"authMethod\":\"PASSKEYS\",\"state\":\"MIGRATING\",\"extra\":1}",
                 Tenant.class);
         assertEquals(TenantRetentionDuration.UNRECOGNIZED, t.retentionDuration());
@@ -171,10 +171,10 @@ class TenantWireTest {
 
     @Test
     void updateTenant_authMethodOnly_sendsMaskNamingOnlyThatField() {
-        Tenant created = client.createTenant(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(5));
+        Tenant created = client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(5));
         env.fake.clearJournal();
 
-        Tenant updated = client.updateTenant(created.name(), TenantUpdate.builder()
+        Tenant updated = client.tenants().update(created.name(), TenantUpdate.builder()
                 .authMethod(AuthMethod.WORKFORCE_IDENTITY_FEDERATION).build());
 
         List<FakeRequest> sent = env.api();
@@ -190,12 +190,12 @@ class TenantWireTest {
 
     @Test
     void updateTenant_authMethodAndProvider_sendsBothMaskPathsAndTheWholeFrontendPathList() {
-        Tenant created = client.createTenant(TenantServiceTestSupport.full("acme").frontendPath("acme-soc").build())
+        Tenant created = client.tenants().create(TenantServiceTestSupport.full("acme").frontendPath("acme-soc").build())
                 .await(Duration.ofMinutes(5));
         env.fake.clearJournal();
         String other = "locations/global/workforcePools/acme-pool/providers/entra";
 
-        Tenant updated = client.updateTenant(created.name(), TenantUpdate.builder()
+        Tenant updated = client.tenants().update(created.name(), TenantUpdate.builder()
                 .authMethod(AuthMethod.WORKFORCE_IDENTITY_FEDERATION)
                 .workforcePoolProviderId("acme", TenantServiceTestSupport.PROVIDER)
                 .workforcePoolProviderId("acme-soc", other).build());
@@ -212,9 +212,9 @@ class TenantWireTest {
 
     @Test
     void updateTenant_changingAFrontendPath_isRefusedByTheServiceAsInvalidArgument() {
-        Tenant created = client.createTenant(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(5));
+        Tenant created = client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(5));
 
-        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> client.updateTenant(created.name(),
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> client.tenants().update(created.name(),
                 TenantUpdate.builder().workforcePoolProviderId("renamed", TenantServiceTestSupport.PROVIDER).build()));
 
         assertEquals(400, e.httpStatus());
@@ -225,18 +225,20 @@ class TenantWireTest {
 
     @Test
     void credentials_defaultScopeIsChronicle_andCloudPlatformCanBeChosen() {
-        client.listTenants().stream().count();
+        client.tenants().list().stream().count();
         GoogleTokenEndpoint.Grant grant = env.fake.tokens().grant(env.api().get(0).header("Authorization"));
         assertEquals(List.of(TenantServiceClient.SCOPE_CHRONICLE), grant.scopes());
         assertEquals(TenantServiceTestSupport.PARTNER, grant.serviceAccount());
 
         TenantServiceClient wide = env.client(b -> b.scopes(TenantServiceClient.SCOPE_CLOUD_PLATFORM));
         env.fake.clearJournal();
-        wide.listTenants().stream().count();
+        wide.tenants().list().stream().count();
         assertEquals(List.of(TenantServiceClient.SCOPE_CLOUD_PLATFORM),
                 env.fake.tokens().grant(env.api().get(0).header("Authorization")).scopes());
-        assertThrows(IllegalArgumentException.class, () -> TenantServiceClient.builder()
-                .scopes("https://www.googleapis.com/auth/chronicle-backstory"));
+        io.secopskit.core.error.ConfigurationException e = assertThrows(io.secopskit.core.error.ConfigurationException.class,
+                () -> TenantServiceClient.builder().instance(env.fake.partnerInstance()).serviceAccountKey(env.keyFile)
+                        .scopes("https://www.googleapis.com/auth/chronicle-backstory").build());
+        assertEquals("scopes", e.setting());
     }
 
     @Test
@@ -251,10 +253,10 @@ class TenantWireTest {
 
     @Test
     void requests_neverLogTokensOrTheServiceAccountKey() throws Exception {
-        String privateKey = io.secopskit.core.internal.json.Json.mapper().readTree(Files.readString(env.keyFile))
+        String privateKey = io.secopskit.chronicle.TestJson.MAPPER.readTree(Files.readString(env.keyFile))
                 .get("private_key").asText().split("\n")[1];
         try (LogCapture logs = new LogCapture()) {
-            client.createTenant(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(5));
+            client.tenants().create(TenantServiceTestSupport.full("acme").build()).await(Duration.ofMinutes(5));
             String token = env.api().get(0).header("Authorization").substring("Bearer ".length());
 
             assertFalse(logs.all().isEmpty(), "requests are logged");

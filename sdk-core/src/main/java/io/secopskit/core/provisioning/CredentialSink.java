@@ -32,6 +32,19 @@ public interface CredentialSink {
     void deliver(CredentialDelivery delivery);
 
     /**
+     * Forgets every credential held for a customer (offboarding calls it once the customer's tenants are removed),
+     * durably before returning. The default cannot: it answers false, and offboarding records that this sink kept
+     * the credentials so that a person removes them.
+     *
+     * @param customerCode the customer
+     * @return true when the sink holds nothing for the customer any more; false when it cannot forget
+     * @throws RuntimeException when forgetting failed; the message must not contain a credential
+     */
+    default boolean forget(String customerCode) {
+        return false;
+    }
+
+    /**
      * Returns a sink that keeps credentials in memory (tests, or an application that forwards them itself).
      *
      * @return a new, empty sink

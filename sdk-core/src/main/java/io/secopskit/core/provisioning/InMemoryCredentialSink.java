@@ -33,6 +33,18 @@ public final class InMemoryCredentialSink implements CredentialSink {
         }
     }
 
+    /** Drops every delivery of the customer. */
+    @Override
+    public boolean forget(String customerCode) {
+        lock.lock();
+        try {
+            deliveries.removeIf(d -> d.customerCode().equals(customerCode));
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Returns every delivery, oldest first.
      *

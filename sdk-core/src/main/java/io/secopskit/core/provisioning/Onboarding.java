@@ -6,8 +6,9 @@ import io.secopskit.core.error.RateLimitedException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.TransportException;
 import io.secopskit.core.http.Sleeper;
+import io.secopskit.core.internal.provisioning.CustomerLock;
+import io.secopskit.core.internal.provisioning.CustomerLock.Held;
 import io.secopskit.core.internal.provisioning.JournalView;
-import io.secopskit.core.internal.provisioning.ProcessIdentity;
 import io.secopskit.core.internal.provisioning.SpecCodec;
 import io.secopskit.core.internal.provisioning.Threads;
 import io.secopskit.core.provisioning.OnboardingResult.CredentialStatus;
@@ -17,8 +18,6 @@ import io.secopskit.core.store.Binding;
 import io.secopskit.core.store.Deferral;
 import io.secopskit.core.store.JournalEntry;
 import io.secopskit.core.store.JournalEntry.Event;
-import io.secopskit.core.store.Lease;
-import io.secopskit.core.store.LeaseHolder;
 import io.secopskit.core.store.ProvisioningStore;
 import io.secopskit.core.store.StoreCorruptedException;
 import java.time.Clock;
@@ -40,13 +39,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -78,8 +72,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Onboarding {
     private static final Logger LOG = LoggerFactory.getLogger("io.secopskit.onboarding");
-    /** Runs in progress in this process, by customer code. */
-    private static final ConcurrentHashMap<String, LocalClaim> LOCAL = new ConcurrentHashMap<>();
 
     private final List<StepDef> steps;
     private final ProvisioningStore store;
@@ -92,14 +84,12 @@ public final class Onboarding {
     private final Duration lockPollInterval;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final boolean reonboard;
 
     private record StepDef(TenantProvisioner provisioner, List<String> dependsOn) {
         String vendor() {
             return provisioner.vendor();
         }
-    }
-
-    private record LocalClaim(String runId, long threadId, String threadName, Instant since) {
     }
 
     private Onboarding(Builder b) {
@@ -117,6 +107,7 @@ public final class Onboarding {
         this.lockPollInterval = b.lockPollInterval;
         this.clock = b.clock;
         this.sleeper = b.sleeper;
+        this.reonboard = b.reonboard;
     }
 
     /**
@@ -258,6 +249,9 @@ public final class Onboarding {
         for (StepDef d : steps) {
             TenantProvisioner p = d.provisioner();
             Binding b = bindings.get(p.vendor());
+            if (b != null && b.state() == Binding.State.REMOVED && reonboard) {
+                b = null;
+            }
             if (b != null && b.state() != Binding.State.ACTIVE) {
                 actions.add(new PlannedAction(code, p.vendor(), PlannedAction.Action.CANNOT, null, null, b.tenantId(), false,
                         "the customer was offboarded here (" + b.state() + ")"));
@@ -284,17 +278,19 @@ public final class Onboarding {
     private OnboardingResult runCustomer(TenantSpec spec, QuotaGate gate) {
         String code = spec.customerCode();
         String runId = UUID.randomUUID().toString();
-        Guard guard = acquire(code, runId);
+        Held guard = acquire(code, runId);
         try {
             Map<String, Binding> bindings = new HashMap<>();
             List<String> offboarded = new ArrayList<>();
             for (Binding b : store.bindings().forCustomer(code)) {
-                bindings.put(b.vendor(), b);
                 if (b.state() != Binding.State.ACTIVE) {
                     offboarded.add(b.vendor() + " " + b.state());
                 }
+                if (b.state() != Binding.State.REMOVED || !reonboard) {
+                    bindings.put(b.vendor(), b); // with re-onboarding allowed, a removed tenant is found or created anew
+                }
             }
-            if (!offboarded.isEmpty()) {
+            if (!offboarded.isEmpty() && !reonboard) {
                 try {
                     store.deferrals().remove(code);
                 } catch (RuntimeException e) {
@@ -407,6 +403,10 @@ public final class Onboarding {
         try {
             Binding bound = run.bindings.get(vendor);
             Optional<ProvisionedTenant> existing;
+            if (bound != null && bound.state() == Binding.State.SUSPENDED) {
+                throw new CustomerOffboardedException(run.code, vendor + " SUSPENDED: tenant " + bound.tenantId()
+                        + " is suspended; restore it with Offboarding.restore instead of onboarding it again");
+            }
             if (bound != null) {
                 existing = p.findBound(run.spec, bound.tenantId());
                 if (existing.isEmpty()) {
@@ -657,12 +657,12 @@ public final class Onboarding {
         final TenantSpec spec;
         final String code;
         final String runId;
-        final Guard guard;
+        final Held guard;
         final JournalView view;
         final Map<String, Binding> bindings;
         final QuotaGate gate;
 
-        Run(TenantSpec spec, String runId, Guard guard, JournalView view, Map<String, Binding> bindings, QuotaGate gate) {
+        Run(TenantSpec spec, String runId, Held guard, JournalView view, Map<String, Binding> bindings, QuotaGate gate) {
             this.spec = spec;
             this.code = spec.customerCode();
             this.runId = runId;
@@ -688,151 +688,11 @@ public final class Onboarding {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // the customer lock: a claim in this process plus the store's lease
+    // the customer lock: a claim in this process plus the store's lease (shared with offboarding)
 
-    private Guard acquire(String code, String runId) {
-        Instant start = clock.instant();
-        Instant deadline = start.plus(lockTimeout);
-        Thread me = Thread.currentThread();
-        LocalClaim mine = new LocalClaim(runId, me.getId(), me.getName(), start);
-        LeaseHolder holder = ProcessIdentity.holder(runId);
-        boolean local = false;
-        try {
-            while (true) {
-                LocalClaim other = null;
-                if (!local) {
-                    other = LOCAL.putIfAbsent(code, mine);
-                    if (other == null) {
-                        local = true;
-                    } else if (other.threadId() == me.getId() && other.threadName().equals(me.getName())) {
-                        throw new IllegalStateException("an onboarding of customer " + code
-                                + " is already running on this thread (a listener or provisioner started another)");
-                    }
-                }
-                if (local) {
-                    Instant now = clock.instant();
-                    Optional<Lease> lease = store.leases().tryAcquire(code, holder, now, leaseTtl, -1);
-                    if (lease.isEmpty()) {
-                        Optional<Lease> current = store.leases().current(code);
-                        if (current.isPresent() && (current.get().holder().sameProcessAs(holder)
-                                || ProcessIdentity.isGone(current.get().holder()))) {
-                            LOG.info("onboarding {}: taking over the lease of {}, whose process is gone", code, current.get().holder());
-                            lease = store.leases().tryAcquire(code, holder, now, leaseTtl, current.get().fence());
-                        }
-                    }
-                    if (lease.isPresent()) {
-                        return new Guard(code, mine, lease.get());
-                    }
-                }
-                Instant now = clock.instant();
-                if (!now.isBefore(deadline)) {
-                    throw locked(code, other, Duration.between(start, now));
-                }
-                Duration wait = Duration.between(now, deadline);
-                sleeper.sleep(wait.compareTo(lockPollInterval) < 0 ? wait : lockPollInterval);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (local) {
-                LOCAL.remove(code, mine);
-            }
-            throw new CustomerLockedException(code, null, null, Duration.between(start, clock.instant()),
-                    "interrupted while waiting");
-        } catch (RuntimeException | Error e) {
-            if (local) {
-                LOCAL.remove(code, mine);
-            }
-            throw e;
-        }
-    }
-
-    private CustomerLockedException locked(String code, LocalClaim other, Duration waited) {
-        if (other != null) {
-            return new CustomerLockedException(code, ProcessIdentity.holder(other.runId()), other.since(), waited,
-                    "a run in this process, thread " + other.threadName());
-        }
-        Optional<Lease> current;
-        try {
-            current = store.leases().current(code);
-        } catch (RuntimeException e) {
-            current = Optional.empty();
-        }
-        return current.map(l -> new CustomerLockedException(code, l.holder(), l.acquiredAt(), waited, "lease fence " + l.fence()))
-                .orElseGet(() -> new CustomerLockedException(code, null, null, waited, null));
-    }
-
-    /** Holds a customer for one run: the local claim, the lease, and its heartbeat. */
-    private final class Guard {
-        private final String code;
-        private final LocalClaim claim;
-        private final AtomicReference<Lease> lease;
-        private volatile boolean lost;
-        private final ScheduledFuture<?> heartbeat;
-
-        Guard(String code, LocalClaim claim, Lease lease) {
-            this.code = code;
-            this.claim = claim;
-            this.lease = new AtomicReference<>(lease);
-            long period = Math.max(1, leaseTtl.toMillis() / 3);
-            this.heartbeat = Heartbeat.EXECUTOR.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
-        }
-
-        long fence() {
-            return lease.get().fence();
-        }
-
-        private void beat() {
-            if (lost) {
-                return;
-            }
-            try {
-                Optional<Lease> renewed = store.leases().renew(lease.get(), clock.instant(), leaseTtl);
-                if (renewed.isPresent()) {
-                    lease.set(renewed.get());
-                } else {
-                    lost = true;
-                    LOG.warn("onboarding {}: lease (fence {}) lost", code, lease.get().fence());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("onboarding {}: lease renewal failed: {}", code, e.toString());
-            }
-        }
-
-        /** The fencing check before a vendor write: renews the lease, or throws if another run holds it now. */
-        void checkFence(String vendor) {
-            Lease held = lease.get();
-            if (lost) {
-                throw new LeaseLostException(code, vendor, held.fence());
-            }
-            Optional<Lease> renewed = store.leases().renew(held, clock.instant(), leaseTtl);
-            if (renewed.isEmpty()) {
-                lost = true;
-                throw new LeaseLostException(code, vendor, held.fence());
-            }
-            lease.set(renewed.get());
-        }
-
-        void release() {
-            heartbeat.cancel(false);
-            try {
-                if (!lost) {
-                    store.leases().release(lease.get());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("onboarding {}: lease release failed ({}); it lapses at {}", code, e.toString(), lease.get().expiresAt());
-            } finally {
-                LOCAL.remove(code, claim);
-            }
-        }
-    }
-
-    /** The one daemon thread that renews leases. */
-    private static final class Heartbeat {
-        static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "secopskit-lease-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+    private Held acquire(String code, String runId) {
+        return CustomerLock.acquire(new CustomerLock.Settings(store, clock, sleeper, lockTimeout, leaseTtl, lockPollInterval,
+                "onboarding"), code, runId);
     }
 
     /** Builds an {@link Onboarding}. */
@@ -848,8 +708,24 @@ public final class Onboarding {
         private Duration lockPollInterval = Duration.ofMillis(100);
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
+        private boolean reonboard;
 
         private Builder() {
+        }
+
+        /**
+         * Allows onboarding customers that were offboarded (default false: such a run throws
+         * {@link CustomerOffboardedException} and cancels the customer's deferral). When allowed, a run follows each
+         * binding's state: a vendor whose tenant was removed is searched by its customer-code tag and created anew
+         * when none is found; a vendor whose tenant is only suspended fails its step, because suspended tenants are
+         * brought back with {@code Offboarding.restore}, never onboarded a second time.
+         *
+         * @param value whether to onboard offboarded customers again
+         * @return this builder
+         */
+        public Builder allowReonboarding(boolean value) {
+            this.reonboard = value;
+            return this;
         }
 
         /**

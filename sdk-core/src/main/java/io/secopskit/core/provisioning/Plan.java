@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What an onboarding would do, shown before anything is created: one {@link PlannedAction} per customer
- * and vendor, found by reads only. Applications print it and ask for confirmation before {@code run}.
+ * What an onboarding or offboarding would do, shown before anything is written: {@link PlannedAction}s per
+ * customer and vendor, found by reads only. Applications print it and ask for confirmation before {@code run}.
  *
  * @param actions the actions, in step order
  */
@@ -39,7 +39,8 @@ public record Plan(List<PlannedAction> actions) {
         for (PlannedAction a : actions) {
             sb.append(String.format(format, a.customerCode(), a.vendor(), a.action(),
                     a.operation() == null ? "-" : a.operation(),
-                    a.tenantId() != null ? "tenant " + a.tenantId() : a.host() == null ? "-" : a.host()));
+                    a.tenantId() == null ? a.host() == null ? "-" : a.host()
+                            : a.host() == null || !a.writes() ? "tenant " + a.tenantId() : a.host() + ", tenant " + a.tenantId()));
         }
         for (PlannedAction a : actions) {
             if (a.note() != null) {

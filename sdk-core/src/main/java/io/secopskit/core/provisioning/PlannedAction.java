@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param operation    the vendor operation that would be sent, for example {@code chronicle.CreateCustomer};
  *                     null when nothing is sent
  * @param host         the host it goes to, when known
- * @param tenantId     the existing tenant, for NO_OP and CANNOT
+ * @param tenantId     the existing tenant, for NO_OP, CANNOT and the offboarding actions
  * @param irreversible whether the vendor offers no way to delete what the action creates
  * @param note         a remark for people (what cannot be undone, why nothing is done), or null
  */
@@ -26,7 +26,13 @@ public record PlannedAction(String customerCode, String vendor, Action action, S
         /** Nothing: the tenant exists. */
         NO_OP,
         /** Nothing can be done automatically; the note says why. */
-        CANNOT
+        CANNOT,
+        /** Suspend the tenant reversibly (a write; offboarding). */
+        SUSPEND,
+        /** Remove the tenant irreversibly (a write; offboarding). */
+        REMOVE,
+        /** Bring a suspended tenant back (a write; offboarding's undo). */
+        RESTORE
     }
 
     /** Checks the required fields. */
@@ -55,9 +61,9 @@ public record PlannedAction(String customerCode, String vendor, Action action, S
     /**
      * Returns whether carrying out this action writes at the vendor.
      *
-     * @return true for CREATE
+     * @return true for CREATE, SUSPEND, REMOVE and RESTORE
      */
     public boolean writes() {
-        return action == Action.CREATE;
+        return action == Action.CREATE || action == Action.SUSPEND || action == Action.REMOVE || action == Action.RESTORE;
     }
 }

@@ -36,6 +36,10 @@ public record JournalEntry(long sequence, String customerCode, String vendor, St
     public static final String DETAIL_ERROR = "error";
     /** Detail: the fencing token of the lease the run held. */
     public static final String DETAIL_FENCE = "fence";
+    /** Detail: the offboarding action (SUSPEND, REMOVE, RESTORE). */
+    public static final String DETAIL_ACTION = "action";
+    /** Detail prefix: facts a restore needs, recorded before a suspend writes (for example {@code undo.environments}). */
+    public static final String DETAIL_UNDO_PREFIX = "undo.";
 
     /** What a journal entry records. */
     public enum Event {
@@ -54,7 +58,25 @@ public record JournalEntry(long sequence, String customerCode, String vendor, St
         /** The step failed. */
         FAILED,
         /** Every step of the run completed and was recorded. */
-        RUN_FINISHED
+        RUN_FINISHED,
+        /** An offboarding run took the customer's lease (details: mode, fence). */
+        OFFBOARDING_STARTED,
+        /**
+         * An offboarding action (suspend, remove, restore) at a vendor is about to write (written before the first
+         * vendor write; details: the action and what restore needs).
+         */
+        ACTION_STARTED,
+        /** An offboarding action completed (written with the binding's state change). */
+        ACTION_DONE,
+        /** An offboarding action failed; the binding kept its state. */
+        ACTION_FAILED,
+        /**
+         * The customer's deferred or unfinished onboarding was cancelled by offboarding: no later run resumes it
+         * (onboarding treats it like the end of a run).
+         */
+        ONBOARDING_CANCELLED,
+        /** An offboarding run ended. */
+        OFFBOARDING_FINISHED
     }
 
     /** Checks the fields and copies the details. */

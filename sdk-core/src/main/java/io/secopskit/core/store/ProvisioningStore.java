@@ -3,8 +3,8 @@ package io.secopskit.core.store;
 import io.secopskit.core.Beta;
 
 /**
- * Everything onboarding keeps between runs, in one place: customer leases, the journal, the bindings and
- * the deferred customers. {@link #inMemory()} keeps them in this process (tests, libraries that keep no
+ * Everything onboarding and offboarding keep between runs, in one place: customer leases, the journal, the
+ * bindings, the deferred customers and (for offboarding) the evidence and binding history. {@link #inMemory()} keeps them in this process (tests, libraries that keep no
  * state); the {@code sdk-store-sqlite} module keeps them durably on one machine, shared by every process
  * there; a PostgreSQL store shares them between machines.
  *
@@ -45,6 +45,29 @@ public interface ProvisioningStore extends AutoCloseable {
     default JournalEntry record(Binding binding, JournalEntry entry) {
         bindings().put(binding);
         return journal().append(entry);
+    }
+
+    /**
+     * Returns the offboarding records: append-only evidence, binding transitions, cancelled deferrals. Stores
+     * written before offboarding existed do not have them: the default throws, and {@code Offboarding} refuses
+     * such a store when it is built.
+     *
+     * @return the offboarding part of the store
+     * @throws UnsupportedOperationException when this store keeps no offboarding records
+     */
+    default OffboardingStore offboarding() {
+        throw new UnsupportedOperationException("the store " + location() + " keeps no offboarding records"
+                + " (evidence, binding transitions); use a store that does, for example sdk-store-sqlite");
+    }
+
+    /**
+     * Returns whether what this store keeps outlives the process (a database file or server). Offboarding
+     * refuses a store that does not, unless a test asks for it: its evidence must survive the run.
+     *
+     * @return true, unless the store keeps everything in memory
+     */
+    default boolean durable() {
+        return true;
     }
 
     /** Releases the store's resources (connections, threads); the default does nothing. */

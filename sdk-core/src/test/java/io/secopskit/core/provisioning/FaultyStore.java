@@ -150,4 +150,49 @@ final class FaultyStore implements ProvisioningStore {
         maybeFail("append:" + entry.event());
         return inner.record(binding, entry);
     }
+
+    /** Offboarding records of the inner store; {@code transition} and {@code evidence.append} can fail. */
+    @Override
+    public io.secopskit.core.store.OffboardingStore offboarding() {
+        io.secopskit.core.store.OffboardingStore o = inner.offboarding();
+        return new io.secopskit.core.store.OffboardingStore() {
+            @Override
+            public io.secopskit.core.store.EvidenceStore evidence() {
+                io.secopskit.core.store.EvidenceStore e = o.evidence();
+                return new io.secopskit.core.store.EvidenceStore() {
+                    @Override
+                    public io.secopskit.core.store.EvidenceEntry append(io.secopskit.core.store.EvidenceEntry entry) {
+                        maybeFail("evidence:" + entry.kind());
+                        return e.append(entry);
+                    }
+
+                    @Override
+                    public List<io.secopskit.core.store.EvidenceEntry> entries(String customerCode) {
+                        return e.entries(customerCode);
+                    }
+                };
+            }
+
+            @Override
+            public Optional<Binding> transition(io.secopskit.core.store.BindingTransition t, JournalEntry entry) {
+                maybeFail("transition");
+                return o.transition(t, entry);
+            }
+
+            @Override
+            public List<io.secopskit.core.store.BindingTransition> transitions(String customerCode) {
+                return o.transitions(customerCode);
+            }
+
+            @Override
+            public Optional<Deferral> cancelDeferral(String customerCode, JournalEntry entry) {
+                return o.cancelDeferral(customerCode, entry);
+            }
+        };
+    }
+
+    @Override
+    public boolean durable() {
+        return inner.durable();
+    }
 }

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.secopskit.core.Beta;
 import io.secopskit.core.http.Sleeper;
 import io.secopskit.core.store.Binding;
+import io.secopskit.core.store.BindingTransition;
 import io.secopskit.core.store.BindingStore;
 import io.secopskit.core.store.Deferral;
 import io.secopskit.core.store.DeferralStore;
+import io.secopskit.core.store.EvidenceEntry;
+import io.secopskit.core.store.EvidenceStore;
 import io.secopskit.core.store.JournalEntry;
 import io.secopskit.core.store.JournalStore;
 import io.secopskit.core.store.Lease;
 import io.secopskit.core.store.LeaseHolder;
 import io.secopskit.core.store.LeaseStore;
+import io.secopskit.core.store.OffboardingStore;
 import io.secopskit.core.store.ProvisioningStore;
 import io.secopskit.core.store.StoreCorruptedException;
 import io.secopskit.core.store.StoreException;
@@ -48,7 +52,10 @@ import java.util.TreeMap;
  *       {@code INSERT … ON CONFLICT DO UPDATE … WHERE expires_at <= ? OR fence = ? RETURNING fence}, in auto-commit
  *       mode: no read-then-write transaction (which SQLite would fail with {@code SQLITE_BUSY_SNAPSHOT}) and no
  *       write lock kept after commit. The fence grows by one with every acquisition.</li>
- *   <li>Binding plus journal entry are written in one {@code BEGIN IMMEDIATE} transaction.</li>
+ *   <li>Binding plus journal entry are written in one {@code BEGIN IMMEDIATE} transaction; so are a binding's state
+ *       change, its transition row and its journal entry (offboarding).</li>
+ *   <li>Offboarding evidence and binding transitions are append-only in the database itself: triggers abort any
+ *       {@code UPDATE} or {@code DELETE} of their rows.</li>
  *   <li>Store calls run on a small pool of platform threads (each with its own connection), so SQLite's native
  *       busy wait never holds a virtual thread's carrier; a still-busy statement is retried through the sleeper,
  *       and only a {@link StoreException} ever reaches the caller.</li>
@@ -456,6 +463,199 @@ public final class SqliteProvisioningStore implements ProvisioningStore {
                 }
             }
         });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // offboarding (schema version 2)
+
+    private final EvidenceStore evidence = new EvidenceStore() {
+        @Override
+        public EvidenceEntry append(EvidenceEntry e) {
+            String details = json(e.details());
+            return db.call("evidence.append", c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO evidence (customer_code, run_id, at, kind, operator, vendor,"
+                        + " action, operation, target, outcome, request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING seq")) {
+                    s.setString(1, e.customerCode());
+                    s.setString(2, e.runId());
+                    s.setLong(3, e.at().toEpochMilli());
+                    s.setString(4, e.kind().name());
+                    s.setString(5, e.operator());
+                    s.setString(6, e.vendor());
+                    s.setString(7, e.action());
+                    s.setString(8, e.operation());
+                    s.setString(9, e.target());
+                    s.setString(10, e.outcome());
+                    s.setString(11, e.requestId());
+                    s.setString(12, details);
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        return new EvidenceEntry(rs.getLong(1), e.customerCode(), e.runId(), Instant.ofEpochMilli(e.at().toEpochMilli()),
+                                e.kind(), e.operator(), e.vendor(), e.action(), e.operation(), e.target(), e.outcome(), e.requestId(),
+                                e.details());
+                    }
+                }
+            });
+        }
+
+        @Override
+        public List<EvidenceEntry> entries(String customerCode) {
+            return db.call("evidence.entries", c -> {
+                List<EvidenceEntry> out = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT seq, run_id, at, kind, operator, vendor, action, operation,"
+                        + " target, outcome, request_id, details FROM evidence WHERE customer_code = ? ORDER BY seq")) {
+                    s.setString(1, customerCode);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            long seq = rs.getLong(1);
+                            try {
+                                out.add(new EvidenceEntry(seq, customerCode, rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                        EvidenceEntry.Kind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                                        rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                                        JSON.readValue(rs.getString(12), DETAILS)));
+                            } catch (IOException | RuntimeException ex) {
+                                throw new StoreCorruptedException(location, "evidence #" + seq + " (customer " + customerCode + ")", ex);
+                            }
+                        }
+                    }
+                }
+                return out;
+            });
+        }
+    };
+
+    private final OffboardingStore offboarding = new OffboardingStore() {
+        @Override
+        public EvidenceStore evidence() {
+            return evidence;
+        }
+
+        @Override
+        public Optional<Binding> transition(BindingTransition t, JournalEntry entry) {
+            String details = json(t.details());
+            return db.call("binding.transition", c -> inTransaction(c, () -> {
+                try (PreparedStatement u = c.prepareStatement("UPDATE binding SET state = ?, updated_at = ? WHERE customer_code = ?"
+                        + " AND vendor = ? AND state = ? AND tenant_id = ?")) {
+                    u.setString(1, t.to().name());
+                    u.setLong(2, t.at().toEpochMilli());
+                    u.setString(3, t.customerCode());
+                    u.setString(4, t.vendor());
+                    u.setString(5, t.from().name());
+                    u.setString(6, t.tenantId());
+                    if (u.executeUpdate() != 1) {
+                        return Optional.<Binding>empty();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO binding_transition (customer_code, vendor, tenant_id,"
+                        + " from_state, to_state, at, run_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    s.setString(1, t.customerCode());
+                    s.setString(2, t.vendor());
+                    s.setString(3, t.tenantId());
+                    s.setString(4, t.from().name());
+                    s.setString(5, t.to().name());
+                    s.setLong(6, t.at().toEpochMilli());
+                    s.setString(7, t.runId());
+                    s.setString(8, details);
+                    s.executeUpdate();
+                }
+                insertEntry(c, entry);
+                try (PreparedStatement s = c.prepareStatement("SELECT vendor, tenant_id, state, origin, created_at, updated_at"
+                        + " FROM binding WHERE customer_code = ? AND vendor = ?")) {
+                    s.setString(1, t.customerCode());
+                    s.setString(2, t.vendor());
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        return Optional.of(readBinding(t.customerCode(), rs));
+                    }
+                }
+            }));
+        }
+
+        @Override
+        public List<BindingTransition> transitions(String customerCode) {
+            return db.call("binding.transitions", c -> {
+                List<BindingTransition> out = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT seq, vendor, tenant_id, from_state, to_state, at, run_id, details"
+                        + " FROM binding_transition WHERE customer_code = ? ORDER BY seq")) {
+                    s.setString(1, customerCode);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            long seq = rs.getLong(1);
+                            try {
+                                out.add(new BindingTransition(seq, customerCode, rs.getString(2), rs.getString(3),
+                                        Binding.State.valueOf(rs.getString(4)), Binding.State.valueOf(rs.getString(5)),
+                                        Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), JSON.readValue(rs.getString(8), DETAILS)));
+                            } catch (IOException | RuntimeException ex) {
+                                throw new StoreCorruptedException(location, "binding transition #" + seq + " (customer " + customerCode
+                                        + ")", ex);
+                            }
+                        }
+                    }
+                }
+                return out;
+            });
+        }
+
+        @Override
+        public Optional<Deferral> cancelDeferral(String customerCode, JournalEntry entry) {
+            return db.call("deferral.cancel", c -> inTransaction(c, () -> {
+                Optional<Deferral> found;
+                try (PreparedStatement s = c.prepareStatement("SELECT customer_code, spec, vendors, resets_at, deferred_at FROM deferral"
+                        + " WHERE customer_code = ?")) {
+                    s.setString(1, customerCode);
+                    try (ResultSet rs = s.executeQuery()) {
+                        found = rs.next() ? Optional.of(readDeferral(rs)) : Optional.empty();
+                    }
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM deferral WHERE customer_code = ?")) {
+                    s.setString(1, customerCode);
+                    s.executeUpdate();
+                }
+                insertEntry(c, entry);
+                return found;
+            }));
+        }
+    };
+
+    @Override
+    public OffboardingStore offboarding() {
+        return offboarding;
+    }
+
+    private static String json(Map<String, String> details) {
+        try {
+            return JSON.writeValueAsString(new TreeMap<>(details));
+        } catch (IOException e) {
+            throw new StoreException("encode", "cannot encode details: " + e.getMessage(), e);
+        }
+    }
+
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    private interface TxWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs work in one {@code BEGIN IMMEDIATE} transaction, rolled back when it throws. */
+    private static <T> T inTransaction(Connection c, TxWork<T> work) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            boolean committed = false;
+            try {
+                T answer = work.run();
+                s.execute("COMMIT");
+                committed = true;
+                return answer;
+            } finally {
+                if (!committed) {
+                    try {
+                        s.execute("ROLLBACK");
+                    } catch (SQLException ignored) {
+                        // the transaction was not open (BEGIN failed); nothing to undo
+                    }
+                }
+            }
+        }
     }
 
     /** Builds a {@link SqliteProvisioningStore}. */

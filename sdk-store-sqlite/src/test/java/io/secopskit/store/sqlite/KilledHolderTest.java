@@ -1,5 +1,6 @@
 package io.secopskit.store.sqlite;
 
+import io.secopskit.testkit.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +34,7 @@ class KilledHolderTest {
             try (SqliteProvisioningStore store = SqliteProvisioningStore.open(db)) {
                 held = store.leases().current("acme").orElseThrow();
             }
-            assertEquals(child.process.pid(), held.holder().pid());
+            assertEquals(child.process().pid(), held.holder().pid());
             child.kill(); // SIGKILL: no shutdown hook, no release
         }
         TenantProvisioner quick = new TenantProvisioner() {

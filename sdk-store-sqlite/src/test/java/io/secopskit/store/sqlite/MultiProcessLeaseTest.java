@@ -1,5 +1,6 @@
 package io.secopskit.store.sqlite;
 
+import io.secopskit.testkit.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

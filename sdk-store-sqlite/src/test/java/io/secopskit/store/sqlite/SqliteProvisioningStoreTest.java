@@ -63,12 +63,15 @@ class SqliteProvisioningStoreTest {
             }
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 rs.next();
-                assertEquals(1, rs.getInt(1));
+                assertEquals(2, rs.getInt(1));
             }
-            try (ResultSet rs = s.executeQuery("SELECT version, description FROM secopskit_schema_history")) {
+            try (ResultSet rs = s.executeQuery("SELECT version, description FROM secopskit_schema_history ORDER BY version")) {
                 rs.next();
                 assertEquals(1, rs.getInt(1));
                 assertEquals("leases, journal, bindings, deferrals", rs.getString(2));
+                rs.next();
+                assertEquals(2, rs.getInt(1));
+                assertEquals("offboarding: append-only evidence, binding transitions", rs.getString(2));
                 assertFalse(rs.next());
             }
         }
@@ -78,7 +81,7 @@ class SqliteProvisioningStoreTest {
         try (Connection c = raw(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*) FROM secopskit_schema_history")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
+            assertEquals(2, rs.getInt(1));
         }
     }
 
@@ -114,7 +117,7 @@ class SqliteProvisioningStoreTest {
 
         StoreException e = assertThrows(StoreException.class, () -> SqliteProvisioningStore.open(file));
 
-        assertTrue(e.getMessage().contains("schema version 9, newer than this SecOpsKit understands (1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 9, newer than this SecOpsKit understands (2)"), e.getMessage());
         store = SqliteProvisioningStore.open(dir.resolve("other.db"));
     }
 

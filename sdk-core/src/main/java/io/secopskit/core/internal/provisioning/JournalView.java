@@ -35,7 +35,7 @@ public final class JournalView {
     public static JournalView of(List<JournalEntry> entries) {
         JournalView v = new JournalView();
         for (JournalEntry e : entries) {
-            if (e.event() == Event.RUN_FINISHED) {
+            if (e.event() == Event.RUN_FINISHED || e.event() == Event.ONBOARDING_CANCELLED) {
                 v.completed.clear();
             } else if ((e.event() == Event.CREATED || e.event() == Event.FOUND) && e.vendor() != null && e.tenantId() != null) {
                 v.completed.put(e.vendor(), new Completed(e.tenantId(), e.at()));

@@ -119,6 +119,48 @@ public final class OwnerOnlyFileSink implements CredentialSink {
         java.util.Arrays.fill(bytes, (byte) 0);
     }
 
+    /**
+     * Deletes the customer's folder (every vendor's file, overwritten with zeros first) and flushes the parent
+     * directory; true also when there was nothing.
+     */
+    @Override
+    public boolean forget(String customerCode) {
+        Path dir = directory.resolve(segment("customerCode", customerCode));
+        lock.lock();
+        try {
+            if (Files.notExists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("not a directory (or a symbolic link): " + dir);
+            }
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                        long size = Files.size(p);
+                        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                            ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(size, 1 << 20));
+                            for (long written = 0; written < size; ) {
+                                zeros.clear().limit((int) Math.min(zeros.capacity(), size - written));
+                                written += ch.write(zeros, written);
+                            }
+                            ch.force(true);
+                        }
+                    }
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+            forceDirectory(directory);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the credentials of customer " + customerCode + " in " + dir + ": "
+                    + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Deletes temporary files of this target left by a killed writer (older than an hour: never one in flight). */
     private static void removeOrphans(Path target) throws IOException {
         String prefix = "." + target.getFileName() + ".";

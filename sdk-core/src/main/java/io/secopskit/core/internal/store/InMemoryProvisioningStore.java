@@ -1,14 +1,18 @@
 package io.secopskit.core.internal.store;
 
 import io.secopskit.core.store.Binding;
+import io.secopskit.core.store.BindingTransition;
 import io.secopskit.core.store.BindingStore;
 import io.secopskit.core.store.Deferral;
 import io.secopskit.core.store.DeferralStore;
+import io.secopskit.core.store.EvidenceEntry;
+import io.secopskit.core.store.EvidenceStore;
 import io.secopskit.core.store.JournalEntry;
 import io.secopskit.core.store.JournalStore;
 import io.secopskit.core.store.Lease;
 import io.secopskit.core.store.LeaseHolder;
 import io.secopskit.core.store.LeaseStore;
+import io.secopskit.core.store.OffboardingStore;
 import io.secopskit.core.store.ProvisioningStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +26,8 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A {@link ProvisioningStore} in memory: one lock guards all four parts, so {@link #record} is atomic like a
- * database transaction. Internal.
+ * A {@link ProvisioningStore} in memory: one lock guards every part, so {@link #record} and the offboarding
+ * transitions are atomic like a database transaction. The evidence list only grows. Internal.
  */
 public final class InMemoryProvisioningStore implements ProvisioningStore {
     private final ReentrantLock lock = new ReentrantLock();
@@ -31,7 +35,11 @@ public final class InMemoryProvisioningStore implements ProvisioningStore {
     private final List<JournalEntry> journal = new ArrayList<>();
     private final Map<String, TreeMap<String, Binding>> bindings = new HashMap<>();
     private final Map<String, Deferral> deferrals = new HashMap<>();
+    private final List<EvidenceEntry> evidence = new ArrayList<>();
+    private final List<BindingTransition> transitions = new ArrayList<>();
     private long sequence;
+    private long evidenceSequence;
+    private long transitionSequence;
 
     private final LeaseStore leaseStore = new LeaseStore() {
         @Override
@@ -211,6 +219,90 @@ public final class InMemoryProvisioningStore implements ProvisioningStore {
         Binding old = byVendor.get(binding.vendor());
         byVendor.put(binding.vendor(), old == null ? binding : new Binding(binding.customerCode(), binding.vendor(),
                 binding.tenantId(), binding.state(), binding.origin(), old.createdAt(), binding.updatedAt()));
+    }
+
+    private final EvidenceStore evidenceStore = new EvidenceStore() {
+        @Override
+        public EvidenceEntry append(EvidenceEntry entry) {
+            lock.lock();
+            try {
+                EvidenceEntry stored = entry.withSequence(++evidenceSequence);
+                evidence.add(stored);
+                return stored;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public List<EvidenceEntry> entries(String customerCode) {
+            lock.lock();
+            try {
+                return evidence.stream().filter(e -> e.customerCode().equals(customerCode)).toList();
+            } finally {
+                lock.unlock();
+            }
+        }
+    };
+
+    private final OffboardingStore offboardingStore = new OffboardingStore() {
+        @Override
+        public EvidenceStore evidence() {
+            return evidenceStore;
+        }
+
+        @Override
+        public Optional<Binding> transition(BindingTransition t, JournalEntry entry) {
+            lock.lock();
+            try {
+                TreeMap<String, Binding> byVendor = bindings.get(t.customerCode());
+                Binding current = byVendor == null ? null : byVendor.get(t.vendor());
+                if (current == null || current.state() != t.from() || !current.tenantId().equals(t.tenantId())) {
+                    return Optional.empty();
+                }
+                Binding next = new Binding(current.customerCode(), current.vendor(), current.tenantId(), t.to(), current.origin(),
+                        current.createdAt(), t.at());
+                byVendor.put(t.vendor(), next);
+                transitions.add(t.withSequence(++transitionSequence));
+                appendLocked(entry);
+                return Optional.of(next);
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public List<BindingTransition> transitions(String customerCode) {
+            lock.lock();
+            try {
+                return transitions.stream().filter(t -> t.customerCode().equals(customerCode)).toList();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public Optional<Deferral> cancelDeferral(String customerCode, JournalEntry entry) {
+            lock.lock();
+            try {
+                Deferral removed = deferrals.remove(customerCode);
+                appendLocked(entry);
+                return Optional.ofNullable(removed);
+            } finally {
+                lock.unlock();
+            }
+        }
+    };
+
+    @Override
+    public OffboardingStore offboarding() {
+        return offboardingStore;
+    }
+
+    /** Keeps nothing beyond the process. */
+    @Override
+    public boolean durable() {
+        return false;
     }
 
     @Override

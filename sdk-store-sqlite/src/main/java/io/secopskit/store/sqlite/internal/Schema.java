@@ -32,7 +32,25 @@ public final class Schema {
                             + " state TEXT NOT NULL, origin TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
                             + " PRIMARY KEY (customer_code, vendor))",
                     "CREATE TABLE deferral (customer_code TEXT PRIMARY KEY, spec TEXT NOT NULL, vendors TEXT NOT NULL,"
-                            + " resets_at INTEGER NOT NULL, deferred_at INTEGER NOT NULL)")));
+                            + " resets_at INTEGER NOT NULL, deferred_at INTEGER NOT NULL)")),
+            new Migration(2, "offboarding: append-only evidence, binding transitions", List.of(
+                    "CREATE TABLE evidence (seq INTEGER PRIMARY KEY AUTOINCREMENT, customer_code TEXT NOT NULL, run_id TEXT NOT NULL,"
+                            + " at INTEGER NOT NULL, kind TEXT NOT NULL, operator TEXT NOT NULL, vendor TEXT, action TEXT,"
+                            + " operation TEXT, target TEXT, outcome TEXT, request_id TEXT, details TEXT NOT NULL)",
+                    "CREATE INDEX evidence_by_customer ON evidence (customer_code, seq)",
+                    // append-only below the API too: any UPDATE or DELETE of an evidence row aborts its statement
+                    "CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence BEGIN"
+                            + " SELECT RAISE(ABORT, 'secopskit evidence is append-only'); END",
+                    "CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence BEGIN"
+                            + " SELECT RAISE(ABORT, 'secopskit evidence is append-only'); END",
+                    "CREATE TABLE binding_transition (seq INTEGER PRIMARY KEY AUTOINCREMENT, customer_code TEXT NOT NULL,"
+                            + " vendor TEXT NOT NULL, tenant_id TEXT NOT NULL, from_state TEXT NOT NULL, to_state TEXT NOT NULL,"
+                            + " at INTEGER NOT NULL, run_id TEXT NOT NULL, details TEXT NOT NULL)",
+                    "CREATE INDEX binding_transition_by_customer ON binding_transition (customer_code, seq)",
+                    "CREATE TRIGGER binding_transition_no_update BEFORE UPDATE ON binding_transition BEGIN"
+                            + " SELECT RAISE(ABORT, 'secopskit binding transitions are append-only'); END",
+                    "CREATE TRIGGER binding_transition_no_delete BEFORE DELETE ON binding_transition BEGIN"
+                            + " SELECT RAISE(ABORT, 'secopskit binding transitions are append-only'); END")));
 
     /** The newest schema version this code knows. */
     public static final int LATEST = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -1,4 +1,4 @@
-package io.secopskit.examples;
+package io.secopskit.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,9 +14,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Starts a test main class in a child JVM with this JVM's class path, and reads its output line by line. */
-final class ChildJvm implements AutoCloseable {
-    final Process process;
+/**
+ * Starts a main class in a child JVM with this JVM's class path and reads its output line by line: the
+ * harness for tests that need a second process — two processes racing for one customer, a process killed
+ * with {@link #kill()} ({@code destroyForcibly}, like {@code kill -9}) at a step boundary it announced on its
+ * output, a second JDK version. Used by SecOpsKit's own crash and race tests; usable in yours.
+ */
+public final class ChildJvm implements AutoCloseable {
+    private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -37,11 +42,30 @@ final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    static ChildJvm start(String java, Class<?> main, String... args) throws IOException {
+    /**
+     * Starts {@code main} with no extra JVM arguments.
+     *
+     * @param java the java launcher (see {@link #java()} and {@link #javaAtLeast(int)})
+     * @param main the main class, on this JVM's class path
+     * @param args its arguments
+     * @return the running child
+     * @throws IOException if it cannot be started
+     */
+    public static ChildJvm start(String java, Class<?> main, String... args) throws IOException {
         return start(java, List.of(), main, args);
     }
 
-    static ChildJvm start(String java, List<String> jvmArgs, Class<?> main, String... args) throws IOException {
+    /**
+     * Starts {@code main} with JVM arguments (tuned for a fast start: C1 only, serial GC, CDS).
+     *
+     * @param java    the java launcher
+     * @param jvmArgs extra JVM arguments, for example {@code -Dkey=value}
+     * @param main    the main class, on this JVM's class path
+     * @param args    its arguments
+     * @return the running child
+     * @throws IOException if it cannot be started
+     */
+    public static ChildJvm start(String java, List<String> jvmArgs, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
@@ -49,12 +73,23 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
 
-    static String java() {
+    /**
+     * Returns this JVM's own launcher.
+     *
+     * @return the path of {@code bin/java}
+     */
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Returns a java launcher of at least this feature version: this JVM's, or one found under /usr/lib/jvm or $JAVA{N}_HOME. */
-    static Optional<String> javaAtLeast(int feature) {
+    /**
+     * Returns a java launcher of at least this feature version: this JVM's, or one found under
+     * {@code /usr/lib/jvm} or {@code $JAVA25_HOME}/{@code $JAVA21_HOME}.
+     *
+     * @param feature the feature version, for example 21
+     * @return the launcher, or empty when none is installed
+     */
+    public static Optional<String> javaAtLeast(int feature) {
         if (Runtime.version().feature() >= feature) {
             return Optional.of(java());
         }
@@ -95,8 +130,16 @@ final class ChildJvm implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Waits for the next line that starts with a prefix; fails at end of output or timeout. */
-    String await(String prefix, long seconds) throws InterruptedException {
+    /**
+     * Waits for the next output line that starts with a prefix.
+     *
+     * @param prefix  the prefix
+     * @param seconds how long to wait
+     * @return the line
+     * @throws InterruptedException if interrupted
+     * @throws AssertionError at the end of the output or after the timeout, with the output so far
+     */
+    public String await(String prefix, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -109,7 +152,15 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    int waitFor(long seconds) throws InterruptedException {
+    /**
+     * Waits for the child to end (killing it after the timeout).
+     *
+     * @param seconds how long to wait
+     * @return its exit code
+     * @throws InterruptedException if interrupted
+     * @throws AssertionError if it did not end in time
+     */
+    public int waitFor(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("child did not end; output:\n" + String.join("\n", all));
@@ -117,15 +168,35 @@ final class ChildJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    List<String> output() {
+    /**
+     * Returns every line the child printed so far.
+     *
+     * @return the lines
+     */
+    public List<String> output() {
         return List.copyOf(all);
     }
 
-    void kill() throws InterruptedException {
+    /**
+     * Kills the child at once ({@code destroyForcibly}: no shutdown hooks, no finally blocks) and waits for it.
+     *
+     * @throws InterruptedException if interrupted
+     */
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Returns the process.
+     *
+     * @return the process
+     */
+    public Process process() {
+        return process;
+    }
+
+    /** Kills the child if it still runs. */
     @Override
     public void close() {
         process.destroyForcibly();
