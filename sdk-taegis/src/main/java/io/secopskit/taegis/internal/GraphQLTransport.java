@@ -106,9 +106,6 @@ public final class GraphQLTransport {
             throw TaegisErrors.unknownField(e.info(), e.errors(), e.field(), e.type(), callFields);
         }
         JsonNode root = response.json();
-        if (!root.isObject()) {
-            throw pipeline.unreadable(op, "the answer is not a GraphQL response object", null);
-        }
         List<GraphQLError> found = TaegisErrors.parse(root.get("errors"));
         if (!found.isEmpty()) {
             throw errors.graphql(new ErrorInfo(TaegisClient.VENDOR, op.name(), response.status(), null, null,
