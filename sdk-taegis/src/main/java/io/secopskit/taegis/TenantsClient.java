@@ -101,7 +101,7 @@ public final class TenantsClient {
             if (more && (p.cursorPos() == null || p.cursorPos().isEmpty() || p.cursorPos().equals(cursor))) {
                 throw new io.secopskit.core.error.ServerException(new ErrorInfo(TaegisClient.VENDOR, "tenants", 200,
                         "MISSING_FIELD", "the answer says hasMore but gives " + (p.cursorPos() == null || p.cursorPos().isEmpty()
-                        ? "no cursorPos" : "the same cursorPos again") + ": the list cannot continue", null, false, null));
+                        ? "no cursorPos" : "the same cursorPos again") + ": the list cannot continue", null, false, transport.host()));
             }
             return new Pager.Step<>(items, more ? p.cursorPos() : null, p.totalCount() == null ? -1 : p.totalCount());
         });
@@ -200,7 +200,7 @@ public final class TenantsClient {
             }
         }
         throw new NotFoundException(new ErrorInfo(TaegisClient.VENDOR, "tenants", 200, "NOT_FOUND",
-                "no tenant " + tenantId + " among the tenants this client may read", null, false, null));
+                "no tenant " + tenantId + " among the tenants this client may read", null, false, transport.host()));
     }
 
     /**

@@ -120,6 +120,7 @@ class AnswersTest extends TaegisTestBase {
         answerNext(FakeResponse.json(200, String.format(page, "")));
         ServerException none = assertThrows(ServerException.class, () -> taegis.tenants().list(TenantQuery.all()).stream().count());
         assertTrue(none.getMessage().contains("no cursorPos"), none.getMessage());
+        assertEquals(fakeHost(), none.host());
 
         fake.faults().nextCalls(2, "POST", TaegisClient.QUERY_PATH).respond(FakeResponse.json(200,
                 String.format(page, ",\"cursorPos\":\"c1\"")));
@@ -186,6 +187,7 @@ class AnswersTest extends TaegisTestBase {
     void get_ofATenantOthersCannotSee_isNotFound_afterOneQuery() {
         NotFoundException e = assertThrows(NotFoundException.class, () -> taegis.tenants().get("424242"));
         assertEquals("NOT_FOUND", e.vendorCode());
+        assertEquals(fakeHost(), e.host());
         assertEquals(1, sent("tenants").size());
     }
 }

@@ -85,13 +85,13 @@ class FieldSetsTest extends TaegisTestBase {
     /** What taegis-sdk-python's build_output_string selects for a type: every non-deprecated field, recursively. */
     static List<String> pythonClientSelection(TypeDefinitionRegistry schema, String type, String prefix) {
         List<String> out = new ArrayList<>();
-        ObjectTypeDefinition def = schema.getType(type, ObjectTypeDefinition.class).orElseThrow();
+        ObjectTypeDefinition def = java.util.Objects.requireNonNull(schema.getTypeOrNull(type, ObjectTypeDefinition.class), type);
         for (FieldDefinition f : def.getFieldDefinitions()) {
             if (f.hasDirective("deprecated")) {
                 continue;
             }
             String fieldType = TypeInfo.typeInfo(f.getType()).getName();
-            if (schema.getType(fieldType, ObjectTypeDefinition.class).isPresent()) {
+            if (schema.getTypeOrNull(fieldType, ObjectTypeDefinition.class) != null) {
                 out.addAll(pythonClientSelection(schema, fieldType, prefix + f.getName() + "/"));
             } else {
                 out.add(prefix + f.getName());

@@ -54,6 +54,15 @@ public final class GraphQLTransport {
     }
 
     /**
+     * Returns the host the Tenants API is called on, for errors the client raises itself.
+     *
+     * @return the host name
+     */
+    public String host() {
+        return pipeline.host(operation("tenants", false));
+    }
+
+    /**
      * Returns the client's field set.
      *
      * @return the field set

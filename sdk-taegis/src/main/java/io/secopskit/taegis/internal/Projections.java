@@ -52,6 +52,7 @@ public final class Projections {
      * @param fields the field set
      * @return the projection
      */
+    @SuppressWarnings("deprecation") // DOCUMENTED selects the deprecated services and partnership, as the document does
     public static TenantResponseProjection tenant(TenantFields fields) {
         if (fields == TenantFields.DOCUMENTED) {
             return new TenantResponseProjection().id().created_at().updated_at().enabled().name().name_normalized()

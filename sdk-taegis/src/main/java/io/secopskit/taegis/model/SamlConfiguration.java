@@ -30,9 +30,9 @@ public record SamlConfiguration(
         @JsonProperty("metadataURL") String metadataUrl,
         @JsonProperty("metadataXML") String metadataXml,
         @JsonProperty("metadataFileName") String metadataFileName,
-        @Deprecated @JsonProperty("signingCertName") String signingCertName,
-        @Deprecated @JsonProperty("signingCert") String signingCert,
-        @Deprecated @JsonProperty("signInEndpoint") String signInEndpoint) {
+        @JsonProperty("signingCertName") String signingCertName,
+        @JsonProperty("signingCert") String signingCert,
+        @JsonProperty("signInEndpoint") String signInEndpoint) {
 
     /**
      * Configures the connection from the identity provider's metadata URL — the documented default.
@@ -90,5 +90,40 @@ public record SamlConfiguration(
     @Deprecated
     public SamlConfiguration withSigningCertName(String value) {
         return new SamlConfiguration(metadataUrl, metadataXml, metadataFileName, value, signingCert, signInEndpoint);
+    }
+
+    /**
+     * Returns the certificate's file name ({@code signingCertName}), or null.
+     *
+     * @return the file name, or null
+     * @deprecated the vendor's public client marks {@code signingCertName} "No longer supported"
+     */
+    @Deprecated
+    public String signingCertName() {
+        return signingCertName;
+    }
+
+    /**
+     * Returns the identity provider's signing certificate ({@code signingCert}), or null.
+     *
+     * @return the certificate, or null
+     * @deprecated the vendor's public client marks {@code signingCert} "No longer supported"; configure by
+     *             {@link #metadataUrl(String)}
+     */
+    @Deprecated
+    public String signingCert() {
+        return signingCert;
+    }
+
+    /**
+     * Returns the identity provider's sign-in URL ({@code signInEndpoint}), or null.
+     *
+     * @return the URL, or null
+     * @deprecated the vendor's public client marks {@code signInEndpoint} "No longer supported"; configure by
+     *             {@link #metadataUrl(String)}
+     */
+    @Deprecated
+    public String signInEndpoint() {
+        return signInEndpoint;
     }
 }

@@ -76,11 +76,11 @@ public record Tenant(
         @JsonProperty("mdr_provider_id") String mdrProviderId,
         @JsonProperty("labels") List<TenantLabel> labels,
         @JsonProperty("environments") List<Environment> environments,
-        @Deprecated @JsonProperty("services") List<Service> services,
+        @JsonProperty("services") List<Service> services,
         @JsonProperty("granted_services") List<TenantService> grantedServices,
         @JsonProperty("requested_services") List<TenantService> requestedServices,
         @JsonProperty("all_services") List<TenantService> allServices,
-        @Deprecated @JsonProperty("partnership") Partnership partnership,
+        @JsonProperty("partnership") Partnership partnership,
         @JsonProperty("licenseLevel") LicenseLevel licenseLevel,
         @JsonProperty("mdr_provider_type") MdrProviderType mdrProviderType) {
 
@@ -129,5 +129,31 @@ public record Tenant(
         grantedServices = Copies.answer(grantedServices);
         requestedServices = Copies.answer(requestedServices);
         allServices = Copies.answer(allServices);
+    }
+
+    /**
+     * Returns the tenant's services in the shape of {@code Service} ({@code services}); selected by
+     * {@link io.secopskit.taegis.TenantFields#DOCUMENTED} only.
+     *
+     * @return the services, or null when not selected
+     * @deprecated the vendor deprecates {@code Tenant.services} ("use all services"): use {@link #allServices()}
+     *             (selected by {@code TenantFields.ALL})
+     */
+    @Deprecated
+    public List<Service> services() {
+        return services;
+    }
+
+    /**
+     * Returns the tenant's hierarchy and subscriptions as the document shows them ({@code partnership}); selected by
+     * {@link io.secopskit.taegis.TenantFields#DOCUMENTED} only.
+     *
+     * @return the partnership, or null when not selected
+     * @deprecated the vendor marks {@code Tenant.partnership} "No longer supported": use {@link #parent()},
+     *             {@link #isPartner()} and {@link #grantedServices()}
+     */
+    @Deprecated
+    public Partnership partnership() {
+        return partnership;
     }
 }
