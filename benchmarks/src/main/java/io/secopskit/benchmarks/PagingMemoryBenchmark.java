@@ -2,9 +2,8 @@ package io.secopskit.benchmarks;
 
 import io.secopskit.core.Secret;
 import io.secopskit.taegis.TaegisClient;
-import io.secopskit.taegis.TenantsClient;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantsQuery;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantQuery;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,8 +47,8 @@ public class PagingMemoryBenchmark {
     @Benchmark
     public long iterate100kTenants() {
         long n = 0;
-        for (Tenant t : taegis.tenants().list(TenantsQuery.builder().setMaxResults(1000).build(), TenantsClient.PagingMode.CURSOR)) {
-            if (t.getId() != null) {
+        for (Tenant t : taegis.tenants().list(TenantQuery.builder().pageSize(1000).build())) {
+            if (t.id() != null) {
                 n++;
             }
         }

@@ -1,9 +1,8 @@
 package io.secopskit.examples;
 
 import io.secopskit.core.paging.Page;
-import io.secopskit.taegis.TenantsClient;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantsQuery;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantQuery;
 
 /** Pages through Taegis tenants by cursor, 100 at a time (seeding 250 in the sandbox). */
 public final class PageTaegisTenants {
@@ -20,10 +19,9 @@ public final class PageTaegisTenants {
             if (sandbox != null) {
                 sandbox.taegis().seedTenants(250);
             }
-            for (Page<Tenant> page : v.taegis.tenants().list(TenantsQuery.builder().setMaxResults(100).build(),
-                    TenantsClient.PagingMode.CURSOR).byPage()) {
+            for (Page<Tenant> page : v.taegis.tenants().list(TenantQuery.builder().pageSize(100).build()).byPage()) {
                 out.println("page " + page.index() + ": " + page.items().size() + " tenants, first "
-                        + page.items().get(0).getName() + ", total " + page.total().orElse(-1));
+                        + page.items().get(0).name() + ", total " + page.total().orElse(-1));
             }
         });
     }

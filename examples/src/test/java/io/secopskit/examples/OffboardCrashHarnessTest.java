@@ -15,8 +15,8 @@ import io.secopskit.core.store.Binding;
 import io.secopskit.core.store.BindingTransition;
 import io.secopskit.core.store.EvidenceEntry;
 import io.secopskit.store.sqlite.SqliteProvisioningStore;
-import io.secopskit.taegis.generated.NewSSOConnectionInput;
-import io.secopskit.taegis.generated.SSOConnectionType;
+import io.secopskit.taegis.model.SsoConnectionRequest;
+import io.secopskit.taegis.model.SsoConnectionType;
 import io.secopskit.testkit.MutableClock;
 import io.secopskit.testkit.SecOpsSandbox;
 import java.nio.file.Path;
@@ -107,8 +107,8 @@ class OffboardCrashHarnessTest {
             assertTrue(Onboard.onboarding(vendors).store(store).build().run(Onboard.demoCustomer("Crash " + code, code)).succeeded());
             String taegis = store.bindings().get(code, "taegis").orElseThrow().tenantId();
             vendors.taegis.tenants().enableSupport(taegis);
-            ssoId = vendors.taegis.sso(taegis).create(NewSSOConnectionInput.builder().setName(code).setType(SSOConnectionType.saml)
-                    .setDomains(List.of(code + ".example")).build()).getId();
+            ssoId = vendors.taegis.sso(taegis).create(SsoConnectionRequest.builder().name(code).type(SsoConnectionType.SAML)
+                    .domains(List.of(code + ".example")).build()).id();
             if (mode == Mode.REMOVE_AFTER_GRACE) {
                 offboarding(store, T0).run(OffboardingRequest.builder(code).reason("setup").confirmed(true).build());
             }

@@ -31,8 +31,8 @@ import io.secopskit.core.provisioning.TenantSpec;
 import io.secopskit.core.store.Binding;
 import io.secopskit.core.store.EvidenceEntry;
 import io.secopskit.store.sqlite.SqliteProvisioningStore;
-import io.secopskit.taegis.generated.NewSSOConnectionInput;
-import io.secopskit.taegis.generated.SSOConnectionType;
+import io.secopskit.taegis.model.SsoConnectionRequest;
+import io.secopskit.taegis.model.SsoConnectionType;
 import io.secopskit.testkit.MutableClock;
 import io.secopskit.testkit.SecOpsSandbox;
 import java.io.ByteArrayOutputStream;
@@ -96,8 +96,8 @@ class OffboardingSandboxTest {
             assertTrue(Onboard.onboarding(vendors).store(store).credentialSink(sink).build().run(spec(code)).succeeded(), code);
             String taegis = store.bindings().get(code, "taegis").orElseThrow().tenantId();
             vendors.taegis.tenants().enableSupport(taegis);
-            sso.put(code, vendors.taegis.sso(taegis).create(NewSSOConnectionInput.builder().setName(code + " SSO")
-                    .setType(SSOConnectionType.saml).setDomains(List.of(code + ".example")).build()).getId());
+            sso.put(code, vendors.taegis.sso(taegis).create(SsoConnectionRequest.builder().name(code + " SSO")
+                    .type(SsoConnectionType.SAML).domains(List.of(code + ".example")).build()).id());
         }
         FakeTraffic.clear(sandbox);
     }

@@ -25,8 +25,6 @@ import io.secopskit.core.store.JournalEntry;
 import io.secopskit.servicenow.model.CiEnrichmentResult;
 import io.secopskit.stellar.model.TenantRequest;
 import io.secopskit.store.sqlite.SqliteProvisioningStore;
-import io.secopskit.taegis.generated.InputTenantLabel;
-import io.secopskit.taegis.generated.TenantCreateInput;
 import io.secopskit.testkit.FakeTaegis;
 import io.secopskit.testkit.MutableClock;
 import io.secopskit.testkit.SecOpsSandbox;
@@ -201,9 +199,8 @@ class OnboardingTest {
         CustomersClient chronicle = vendors.chronicle.customers();
         chronicle.create(CreateCustomerRequest.builder().customerName("Acme Corp").customerCode("acme-corp")
                 .customerSubdomain("acme-corp").build());
-        String taegisId = vendors.taegis.tenants().createTenant(TenantCreateInput.builder().setName("Some other name")
-                .setParentTenantID(FakeTaegis.PARTNER_TENANT_ID).setLabels(List.of(InputTenantLabel.builder().setName("customer_code")
-                        .setValue("acme-corp").build())).build()).getId();
+        String taegisId = vendors.taegis.tenants().create(io.secopskit.taegis.model.TenantRequest.builder().name("Some other name")
+                .parentTenantId(FakeTaegis.PARTNER_TENANT_ID).label("customer_code", "acme-corp").build()).id();
         vendors.stellar.tenants().create(TenantRequest.builder().name("Legacy Acme").info("customer_code=acme-corp").buildForCreate());
 
         OnboardingResult r = onboarding().run(SPEC);

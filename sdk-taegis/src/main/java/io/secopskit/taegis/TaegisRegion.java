@@ -42,12 +42,20 @@ public enum TaegisRegion {
                 "https://api." + name + ".taegis.secureworks.com"};
     }
 
-    /** Returns the tenants API host. */
+    /**
+     * Returns the tenants API host ({@code /public/query}).
+     *
+     * @return the host, for example {@code https://api.tenants.ctpx.secureworks.com}
+     */
     public URI tenantsHost() {
         return tenantsHost;
     }
 
-    /** Returns the region's API host, which serves the token endpoint. */
+    /**
+     * Returns the region's API host, which serves the token endpoint.
+     *
+     * @return the host, for example {@code https://api.ctpx.secureworks.com}
+     */
     public URI apiHost() {
         return apiHost;
     }

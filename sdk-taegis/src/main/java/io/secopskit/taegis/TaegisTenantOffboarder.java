@@ -5,13 +5,12 @@ import io.secopskit.core.provisioning.OffboardingCapabilities;
 import io.secopskit.core.provisioning.TenantOffboarder;
 import io.secopskit.core.provisioning.TenantState;
 import io.secopskit.core.provisioning.VendorWrites;
-import io.secopskit.taegis.generated.Environment;
-import io.secopskit.taegis.generated.SSOConnection;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantEnvironment;
-import io.secopskit.taegis.generated.TenantLabel;
-import io.secopskit.taegis.generated.TenantSSOConnectionQueryInput;
-import io.secopskit.taegis.generated.TenantsQuery;
+import io.secopskit.core.error.NotFoundException;
+import io.secopskit.taegis.model.Environment;
+import io.secopskit.taegis.model.SsoConnection;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantEnvironment;
+import io.secopskit.taegis.model.TenantLabel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,39 +77,38 @@ public final class TaegisTenantOffboarder implements TenantOffboarder {
     /** The tenant by id ({@code tenants} with {@code ids}). */
     @Override
     public Optional<TenantState> inspect(String tenantId) {
-        List<Tenant> found = client.tenants().tenants(TenantsQuery.builder().setMaxResults(1).setIds(List.of(tenantId)).build())
-                .getResults();
-        if (found == null) {
+        try {
+            return Optional.of(state(client.tenants().get(tenantId)));
+        } catch (NotFoundException e) {
             return Optional.empty();
         }
-        return found.stream().filter(t -> t != null && tenantId.equals(t.getId())).findFirst().map(this::state);
     }
 
     private TenantState state(Tenant t) {
         TreeSet<String> on = new TreeSet<>();
-        if (t.getEnvironments() != null) {
-            for (Environment e : t.getEnvironments()) {
-                if (e != null && Boolean.TRUE.equals(e.getEnabled()) && e.getName() != null) {
-                    on.add(e.getName());
+        if (t.environments() != null) {
+            for (Environment e : t.environments()) {
+                if (e != null && Boolean.TRUE.equals(e.enabled()) && e.name() != null) {
+                    on.add(e.name());
                 }
             }
         }
-        boolean enabled = Boolean.TRUE.equals(t.getEnabled()) || !on.isEmpty();
-        boolean support = Boolean.TRUE.equals(t.getSupport_enabled());
+        boolean enabled = Boolean.TRUE.equals(t.enabled()) || !on.isEmpty();
+        boolean support = Boolean.TRUE.equals(t.supportEnabled());
         Map<String, String> a = new LinkedHashMap<>();
         a.put(UNDO_ENVIRONMENTS, String.join(",", on));
         a.put(UNDO_SUPPORT, Boolean.toString(support));
         a.put("enabled", Boolean.toString(enabled));
-        return new TenantState(vendor(), t.getId(), codeLabel(t), !enabled && !support, a);
+        return new TenantState(vendor(), t.id(), codeLabel(t), !enabled && !support, a);
     }
 
     private static String codeLabel(Tenant t) {
-        if (t.getLabels() == null) {
+        if (t.labels() == null) {
             return null;
         }
-        for (TenantLabel l : t.getLabels()) {
-            if (l != null && TaegisTenantProvisioner.CODE_LABEL.equals(l.getName())) {
-                return l.getValue();
+        for (TenantLabel l : t.labels()) {
+            if (l != null && TaegisTenantProvisioner.CODE_LABEL.equals(l.name())) {
+                return l.value();
             }
         }
         return null;
@@ -152,7 +150,7 @@ public final class TaegisTenantOffboarder implements TenantOffboarder {
         Map<TenantEnvironment, Boolean> missing = new LinkedHashMap<>();
         for (String env : wanted) {
             if (!nowOn.contains(env)) {
-                missing.put(TenantEnvironment.valueOf(env), true);
+                missing.put(TenantEnvironment.of(env), true);
             }
         }
         if (!missing.isEmpty()) {
@@ -170,10 +168,11 @@ public final class TaegisTenantOffboarder implements TenantOffboarder {
         if (Boolean.parseBoolean(state.attribute("enabled"))) {
             writes.send("taegis.updateTenant", id, () -> client.tenants().disable(id));
         }
-        List<SSOConnection> connections = new ArrayList<>(client.sso(id).list(TenantSSOConnectionQueryInput.builder().build()));
-        for (SSOConnection c : connections) {
-            if (c != null && c.getId() != null && (c.getTenantID() == null || id.equals(c.getTenantID()))) {
-                writes.sendDelete("taegis.deleteSSOConnection", c.getId(), () -> client.sso(id).delete(c.getId()));
+        List<SsoConnection> connections = new ArrayList<>();
+        client.sso(id).list().forEach(connections::add);
+        for (SsoConnection c : connections) {
+            if (c != null && c.id() != null && (c.tenantID() == null || id.equals(c.tenantID()))) {
+                writes.sendDelete("taegis.deleteSSOConnection", c.id(), () -> client.sso(id).delete(c.id()));
             }
         }
     }

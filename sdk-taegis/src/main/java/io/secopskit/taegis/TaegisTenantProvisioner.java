@@ -5,16 +5,12 @@ import io.secopskit.core.provisioning.PlannedAction;
 import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantProvisioner;
 import io.secopskit.core.provisioning.TenantSpec;
-import io.secopskit.taegis.generated.InputTenantLabel;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantCreateInput;
-import io.secopskit.taegis.generated.TenantEnvironment;
-import io.secopskit.taegis.generated.TenantLabel;
-import io.secopskit.taegis.generated.TenantLabelFilter;
-import io.secopskit.taegis.generated.TenantsQuery;
-import java.util.ArrayList;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantEnvironment;
+import io.secopskit.taegis.model.TenantLabel;
+import io.secopskit.taegis.model.TenantQuery;
+import io.secopskit.taegis.model.TenantRequest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,28 +48,38 @@ public final class TaegisTenantProvisioner implements TenantProvisioner {
         this.partnerTenantId = Objects.requireNonNull(partnerTenantId, "partnerTenantId");
     }
 
+    /** Returns {@value TaegisClient#VENDOR}. */
     @Override
     public String vendor() {
-        return "taegis";
+        return TaegisClient.VENDOR;
     }
 
+    /**
+     * Finds the tenant labelled with the spec's customer code under the partner's hierarchy
+     * ({@code tenants} with {@code forHierarchies} and {@code labelFilter}, paged by cursor). A tenant's name is
+     * never trusted.
+     *
+     * @param spec the customer
+     * @return the tenant, when one carries the code
+     */
     @Override
     public Optional<ProvisionedTenant> find(TenantSpec spec) {
-        List<Tenant> found = client.tenants().tenants(TenantsQuery.builder().setMaxResults(10)
-                .setForHierarchies(List.of(partnerTenantId))
-                .setLabelFilter(TenantLabelFilter.builder().setLabel_name(CODE_LABEL).setLabel_value(spec.customerCode()).build())
-                .build()).getResults();
-        if (found == null) {
-            return Optional.empty();
-        }
-        return found.stream().filter(t -> spec.customerCode().equals(codeLabel(t))).findFirst().map(this::toFound);
+        return client.tenants().list(TenantQuery.builder().pageSize(10).forHierarchies(partnerTenantId)
+                        .label(CODE_LABEL, spec.customerCode()).build()).stream()
+                .filter(t -> spec.customerCode().equals(codeLabel(t))).findFirst().map(this::toFound);
     }
 
+    /**
+     * Reads the bound tenant by id ({@code tenants} with {@code ids}), whatever its name or labels now are.
+     *
+     * @param spec     the customer
+     * @param tenantId the bound tenant
+     * @return the tenant, or empty when this client cannot see it
+     */
     @Override
     public Optional<ProvisionedTenant> findBound(TenantSpec spec, String tenantId) {
-        List<Tenant> found = client.tenants().tenants(TenantsQuery.builder().setMaxResults(1).setIds(List.of(tenantId)).build())
-                .getResults();
-        return found == null ? Optional.empty() : found.stream().filter(t -> tenantId.equals(t.getId())).findFirst().map(this::toFound);
+        return client.tenants().list(TenantQuery.builder().pageSize(1).ids(tenantId).build()).stream()
+                .filter(t -> tenantId.equals(t.id())).findFirst().map(this::toFound);
     }
 
     private ProvisionedTenant toFound(Tenant t) {
@@ -83,46 +89,62 @@ public final class TaegisTenantProvisioner implements TenantProvisioner {
             attributes.put(ProvisionedTenant.CUSTOMER_CODE, code);
         }
         attributes.put("parent", partnerTenantId);
-        if (t.getName() != null) {
-            attributes.put("name", t.getName());
+        if (t.name() != null) {
+            attributes.put("name", t.name());
         }
-        return new ProvisionedTenant(vendor(), t.getId(), ProvisionedTenant.Status.FOUND, attributes, Map.of());
+        return new ProvisionedTenant(vendor(), t.id(), ProvisionedTenant.Status.FOUND, attributes, Map.of());
     }
 
     private static String codeLabel(Tenant t) {
-        if (t.getLabels() == null) {
+        if (t.labels() == null) {
             return null;
         }
-        for (TenantLabel l : t.getLabels()) {
-            if (l != null && CODE_LABEL.equals(l.getName())) {
-                return l.getValue();
+        for (TenantLabel l : t.labels()) {
+            if (CODE_LABEL.equals(l.name())) {
+                return l.value();
             }
         }
         return null;
     }
 
+    /**
+     * Creates the tenant under the partner ({@code createTenant}), labelled {@code customer_code=<code>} and with
+     * the spec's labels; the hint {@code taegis.environment} enables that environment.
+     *
+     * @param spec the customer
+     * @return the created tenant
+     */
     @Override
     public ProvisionedTenant provision(TenantSpec spec) {
-        List<InputTenantLabel> labels = new ArrayList<>();
-        labels.add(InputTenantLabel.builder().setName(CODE_LABEL).setValue(spec.customerCode()).build());
-        spec.labels().forEach((k, v) -> labels.add(InputTenantLabel.builder().setName(k).setValue(v).build()));
-        TenantCreateInput.Builder input = TenantCreateInput.builder().setName(spec.displayName())
-                .setParentTenantID(partnerTenantId).setLabels(labels);
+        TenantRequest.Builder input = TenantRequest.builder().name(spec.displayName()).parentTenantId(partnerTenantId)
+                .label(CODE_LABEL, spec.customerCode());
+        spec.labels().forEach(input::label);
         String environment = spec.hint("taegis.environment");
         if (environment != null) {
-            input.setEnvironments(List.of(TenantEnvironment.valueOf(environment)));
+            input.environment(TenantEnvironment.of(environment));
         }
-        Tenant t = client.tenants().createTenant(input.build());
-        return new ProvisionedTenant(vendor(), t.getId(), ProvisionedTenant.Status.CREATED,
+        Tenant t = client.tenants().create(input.build());
+        return new ProvisionedTenant(vendor(), t.id(), ProvisionedTenant.Status.CREATED,
                 Map.of(ProvisionedTenant.CUSTOMER_CODE, spec.customerCode(), "parent", partnerTenantId), Map.of());
     }
 
+    /**
+     * Plans a {@code createTenant} on the tenants host; irreversible, since Taegis has no tenant delete.
+     *
+     * @param spec the customer
+     * @return the planned action
+     */
     @Override
     public PlannedAction plannedCreate(TenantSpec spec) {
         return PlannedAction.create(spec.customerCode(), vendor(), "taegis.createTenant", client.endpoint().getHost(), true,
                 "Taegis has no tenant delete: the tenant can later only be disabled");
     }
 
+    /**
+     * Disables the tenant (every environment off); Taegis has no tenant delete.
+     *
+     * @param tenant the tenant
+     */
     @Override
     public void deprovision(ProvisionedTenant tenant) {
         client.tenants().disable(tenant.tenantId());

@@ -1,68 +1,54 @@
 package io.secopskit.taegis;
 
-import com.kobylynskyi.graphql.codegen.model.graphql.GraphQLOperationRequest;
-import com.kobylynskyi.graphql.codegen.model.graphql.GraphQLResponseProjection;
+import io.secopskit.core.error.ErrorInfo;
+import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.ValidationException;
-import io.secopskit.core.spi.Pager;
 import io.secopskit.core.paging.PagedIterable;
-import io.secopskit.taegis.generated.AssignSubscriptionMutationRequest;
-import io.secopskit.taegis.generated.CreateSubscriptionMutationRequest;
-import io.secopskit.taegis.generated.CreateTenantLabelMutationRequest;
-import io.secopskit.taegis.generated.CreateTenantMutationRequest;
-import io.secopskit.taegis.generated.DeleteSubscriptionMutationRequest;
-import io.secopskit.taegis.generated.DeleteTenantLabelMutationRequest;
-import io.secopskit.taegis.generated.DisableTenantSupportMutationRequest;
-import io.secopskit.taegis.generated.EnableTenantSupportMutationRequest;
-import io.secopskit.taegis.generated.InputTenantLabel;
-import io.secopskit.taegis.generated.NewSubscription;
-import io.secopskit.taegis.generated.Service;
-import io.secopskit.taegis.generated.SubscriptionUpdate;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantCreateInput;
-import io.secopskit.taegis.generated.TenantEnvironment;
-import io.secopskit.taegis.generated.TenantEnvironmentUpdateInput;
-import io.secopskit.taegis.generated.TenantLabel;
-import io.secopskit.taegis.generated.TenantResults;
-import io.secopskit.taegis.generated.TenantUpdateInput;
-import io.secopskit.taegis.generated.TenantsQuery;
-import io.secopskit.taegis.generated.TenantsQueryRequest;
-import io.secopskit.taegis.generated.UnassignSubscriptionMutationRequest;
-import io.secopskit.taegis.generated.UpdateSubscriptionMutationRequest;
-import io.secopskit.taegis.generated.UpdateTenantLabelMutationRequest;
-import io.secopskit.taegis.generated.UpdateTenantMutationRequest;
+import io.secopskit.core.spi.Pager;
 import io.secopskit.taegis.internal.Documents;
 import io.secopskit.taegis.internal.GraphQLTransport;
+import io.secopskit.taegis.internal.GraphQLTransport.NullResult;
 import io.secopskit.taegis.internal.Projections;
+import io.secopskit.taegis.internal.TaegisIds;
+import io.secopskit.taegis.internal.generated.CreateTenantMutationRequest;
+import io.secopskit.taegis.internal.generated.DisableTenantSupportMutationRequest;
+import io.secopskit.taegis.internal.generated.EnableTenantSupportMutationRequest;
+import io.secopskit.taegis.internal.generated.PartnershipFilter;
+import io.secopskit.taegis.internal.generated.TenantEnvironmentFilter;
+import io.secopskit.taegis.internal.generated.TenantLabelFilter;
+import io.secopskit.taegis.internal.generated.TenantsQuery;
+import io.secopskit.taegis.internal.generated.TenantsQueryRequest;
+import io.secopskit.taegis.internal.generated.TimeFilter;
+import io.secopskit.taegis.internal.generated.UpdateTenantMutationRequest;
+import io.secopskit.taegis.internal.wire.TenantPage;
+import io.secopskit.taegis.model.OrderDir;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantEnvironment;
+import io.secopskit.taegis.model.TenantLabelRequest;
+import io.secopskit.taegis.model.TenantOrderField;
+import io.secopskit.taegis.model.TenantPaging;
+import io.secopskit.taegis.model.TenantQuery;
+import io.secopskit.taegis.model.TenantRequest;
+import io.secopskit.taegis.model.TenantUpdate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The Tenants GraphQL API's tenant operations: query and page tenants, create and update them (with
- * intent-named helpers), labels, subscriptions and support access. Inputs and results are the types
- * generated from the schema ({@code io.secopskit.taegis.generated}). Every argument travels as a GraphQL
- * variable; null input fields are left out. Queries are retried on transient failures; mutations are not.
- * Thread-safe.
+ * The Tenants API's tenant operations: {@link #list(TenantQuery)}, {@link #get(String)}, {@link #create},
+ * {@link #update} with intent-named helpers (rename, environments, enable/disable, expiry, support access) and
+ * {@link #labels(String) labels}. Every argument travels as a GraphQL variable; unset input fields are left out.
+ * Queries are retried on transient failures within the client's retry policy; mutations are sent at most once,
+ * whatever the failure (a dropped connection, a timeout, 502, 503, 429 all leave the outcome unknown and are
+ * reported, never repeated). Answers select the client's {@link TenantFields field set}. Thread-safe.
  */
 public final class TenantsClient {
-    /** How {@link #list(TenantsQuery, PagingMode)} walks the results. Prefer {@link #CURSOR}. */
-    public enum PagingMode {
-        /**
-         * {@code pageNum} 1, 2, 3 ... with {@code maxResults} per page. The document never says whether pages
-         * count from 0 or 1; SecOpsKit <b>assumes 1-based pages</b> (its page-number example asks for
-         * {@code pageNum: 2} after a first page). Pages shift when tenants are added or removed meanwhile.
-         */
-        PAGE_NUMBER,
-        /**
-         * {@code cursorPos} from each answer — the recommended mode and the one the examples use: it does not
-         * depend on where pages start. A cursor is only valid for the sort it was issued under (the document:
-         * changing the order changes the cursor), which {@code list} keeps by sending the same
-         * {@code orderBy}/{@code orderDir} with every page.
-         */
-        CURSOR
-    }
+    private static final Map<String, String> TENANTS_ARGS = Documents.types("tenantsQuery", "TenantsQuery!");
+    private static final Map<String, String> CREATE_ARGS = Documents.types("newTenant", "TenantCreateInput!");
+    private static final Map<String, String> UPDATE_ARGS = Documents.types("tenantID", "ID!", "tenantUpdate",
+            "TenantUpdateInput!");
+    private static final Map<String, String> TENANT_ID_ARG = Documents.types("tenantID", "ID!");
 
     private final GraphQLTransport transport;
 
@@ -70,312 +56,342 @@ public final class TenantsClient {
         this.transport = transport;
     }
 
-    private <T> T run(GraphQLOperationRequest request, Map<String, String> types, GraphQLResponseProjection projection,
-                      Class<T> type) {
-        return transport.run(request, types, projection, null, type);
-    }
-
-    private static Map<String, String> types(String... nameTypePairs) {
-        return Documents.types(nameTypePairs);
-    }
-
-    private static String id(String operation, String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new ValidationException(GraphQLTransport.VENDOR, operation, field, "is required and must not be blank");
-        }
-        return value;
-    }
-
     /**
-     * One page of {@code tenants(tenantsQuery:)} with every filter and sort of {@link TenantsQuery}
-     * (name with {@code %} wildcards, ids, forHierarchies, environmentFilter, labelFilter, withService(s),
-     * withPartnerSubscription(s), partnership, created/modified time filters, isPartner, withSupport,
-     * orderBy, orderDir, maxResults, pageNum or cursorPos).
+     * Every tenant matching the query, lazily, one page of {@code pageSize} (default 100) at a time —
+     * {@code tenants(tenantsQuery:)} with {@code maxResults} and {@code cursorPos} (the default,
+     * {@link TenantPaging#CURSOR}) or {@code pageNum} ({@link TenantPaging#PAGE_NUMBER}, which assumes the first
+     * page is 1). Nothing is fetched before iteration. Every page carries a continuation token
+     * ({@code byPage()}, {@code resumeFrom(token)}); a cursor token names the sort it was issued under and is
+     * refused under another. The document: reads return only tenants the client may read.
      *
-     * @param query the query
-     * @return the page with its paging metadata
-     */
-    public TenantResults tenants(TenantsQuery query) {
-        Objects.requireNonNull(query, "query");
-        TenantsQueryRequest request = new TenantsQueryRequest();
-        request.setTenantsQuery(query);
-        return run(request, types("tenantsQuery", "TenantsQuery!"), Projections.tenantResults(), TenantResults.class);
-    }
-
-    /**
-     * Every tenant matching the query, lazily, one page of {@code maxResults} (default 100) at a time —
-     * by cursor (recommended) or by page number, which assumes the first page is {@code pageNum} 1. The
-     * query's own {@code pageNum} / {@code cursorPos} are ignored.
-     *
-     * @param query filters, sort and page size
-     * @param mode  page-number or cursor paging
+     * @param query filters, sort, page size, paging mode and field set ({@link TenantQuery#all()} for everything)
      * @return the tenants
+     * @throws ValidationException      before sending, when the page size is below 1 or a filter breaks a rule
+     * @throws TaegisGraphQLException   when the API answers with GraphQL errors
+     * @throws TaegisUnknownFieldException when the server does not know a field of the field set
+     * @throws io.secopskit.core.error.ServerException when an answer says there is more but gives no cursor, or
+     *                                                 is not readable
      */
-    public PagedIterable<Tenant> list(TenantsQuery query, PagingMode mode) {
+    public PagedIterable<Tenant> list(TenantQuery query) {
         Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(mode, "mode");
-        int pageSize = query.getMaxResults() == null ? 100 : query.getMaxResults();
-        if (pageSize < 1) {
-            throw new ValidationException(GraphQLTransport.VENDOR, "tenants", "maxResults", "must be at least 1");
+        if (query.pageSize() < 1) {
+            throw new ValidationException(TaegisClient.VENDOR, "tenants", "pageSize", "must be at least 1 (was "
+                    + query.pageSize() + ")");
         }
-        if (mode == PagingMode.PAGE_NUMBER) {
-            return Pager.of("taegis.tenants.pages", 1L, Pager.StateCodec.LONG, (Long page) -> {
-                TenantsQuery q = copy(query, pageSize);
-                q.setPageNum(Math.toIntExact(page));
-                TenantResults r = tenants(q);
-                List<Tenant> items = r.getResults() == null ? List.of() : r.getResults();
-                boolean more = Boolean.TRUE.equals(r.getHasMore()) && !items.isEmpty();
-                return new Pager.Step<>(items, more ? page + 1 : null, r.getTotalCount() == null ? -1 : r.getTotalCount());
-            });
+        TenantPaging paging = query.paging() == null ? TenantPaging.CURSOR : query.paging();
+        wire(query); // checks the filters before anything is sent
+        TenantFields fields = query.fields() == null ? transport.fields() : query.fields();
+        String sort = "orderBy=" + (query.orderBy() == null ? TenantOrderField.ID : query.orderBy()).wireValue()
+                + ",orderDir=" + (query.orderDir() == null ? OrderDir.ASC : query.orderDir()).wireValue();
+        if (paging == TenantPaging.PAGE_NUMBER) {
+            return Pager.pageNumber(TaegisClient.VENDOR + ".tenants(pageNum," + sort + ")", 1, query.pageSize(),
+                    (page, size) -> {
+                        TenantsQuery q = wire(query);
+                        q.setPageNum(Math.toIntExact(page));
+                        TenantPage p = fetch(q, fields);
+                        return new Pager.Slice<>(results(p), p.hasMore(), p.totalCount() == null ? -1 : p.totalCount());
+                    });
         }
-        return Pager.token("taegis.tenants", cursor -> {
-            TenantsQuery q = copy(query, pageSize);
+        return Pager.token(TaegisClient.VENDOR + ".tenants(cursor," + sort + ")", cursor -> {
+            TenantsQuery q = wire(query);
             q.setCursorPos(cursor);
-            TenantResults r = tenants(q);
-            List<Tenant> items = r.getResults() == null ? List.of() : r.getResults();
-            boolean more = Boolean.TRUE.equals(r.getHasMore()) && !items.isEmpty();
-            return new Pager.Step<>(items, more ? r.getCursorPos() : null, r.getTotalCount() == null ? -1 : r.getTotalCount());
+            TenantPage p = fetch(q, fields);
+            List<Tenant> items = results(p);
+            boolean more = Boolean.TRUE.equals(p.hasMore()) && !items.isEmpty();
+            if (more && (p.cursorPos() == null || p.cursorPos().isEmpty() || p.cursorPos().equals(cursor))) {
+                throw new io.secopskit.core.error.ServerException(new ErrorInfo(TaegisClient.VENDOR, "tenants", 200,
+                        "MISSING_FIELD", "the answer says hasMore but gives " + (p.cursorPos() == null || p.cursorPos().isEmpty()
+                        ? "no cursorPos" : "the same cursorPos again") + ": the list cannot continue", null, false, transport.host()));
+            }
+            return new Pager.Step<>(items, more ? p.cursorPos() : null, p.totalCount() == null ? -1 : p.totalCount());
         });
     }
 
-    private TenantsQuery copy(TenantsQuery query, int pageSize) {
-        TenantsQuery q = transport.mapper().convertValue(query, TenantsQuery.class);
-        q.setMaxResults(pageSize);
-        q.setPageNum(null);
-        q.setCursorPos(null);
+    private static List<Tenant> results(TenantPage p) {
+        return p.results() == null ? List.of() : p.results().stream().filter(Objects::nonNull).toList();
+    }
+
+    private TenantPage fetch(TenantsQuery q, TenantFields fields) {
+        TenantsQueryRequest request = new TenantsQueryRequest();
+        request.setTenantsQuery(q);
+        return transport.run(request, TENANTS_ARGS, Projections.tenantResults(fields), fields, null, TenantPage.class,
+                NullResult.MISSING);
+    }
+
+    private static TenantsQuery wire(TenantQuery query) {
+        String op = "tenants";
+        if (query.ids() != null) {
+            query.ids().forEach(id -> TaegisIds.tenantId(op, "tenantsQuery.ids", id));
+        }
+        if (query.forHierarchies() != null) {
+            query.forHierarchies().forEach(id -> TaegisIds.tenantId(op, "tenantsQuery.forHierarchies", id));
+        }
+        if (query.labelName() == null && query.labelValue() != null) {
+            throw new ValidationException(TaegisClient.VENDOR, op, "tenantsQuery.labelFilter.label_name",
+                    "is required when a label value is given");
+        }
+        if (query.environmentName() == null && query.environmentEnabled() != null) {
+            throw new ValidationException(TaegisClient.VENDOR, op, "tenantsQuery.environmentFilter.name",
+                    "is required when enabled is given");
+        }
+        TenantsQuery q = new TenantsQuery();
+        q.setMaxResults(query.pageSize());
+        q.setName(query.name());
+        q.setIds(query.ids());
+        q.setForHierarchies(query.forHierarchies());
+        q.setWithService(query.withService());
+        q.setWithServices(query.withServices());
+        q.setWithRequestedServices(query.withRequestedServices());
+        q.setWithPartnerSubscription(query.withPartnerSubscription());
+        q.setWithPartnerSubscriptions(query.withPartnerSubscriptions());
+        q.setIsPartner(query.isPartner());
+        q.setIsOrganization(query.isOrganization());
+        q.setWithSupport(query.withSupport());
+        q.setWithPendingPostDisablement(query.withPendingPostDisablement());
+        q.setEnabledInProduction(query.enabledInProduction());
+        q.setEnabledInPilot(query.enabledInPilot());
+        q.setWithDataRetentionMonths(query.withDataRetentionMonths());
+        q.setWithMDRProviderIDs(query.withMdrProviderIds());
+        if (query.environmentName() != null) {
+            q.setEnvironmentFilter(new TenantEnvironmentFilter(query.environmentName().value(), query.environmentEnabled()));
+        }
+        if (query.labelName() != null) {
+            q.setLabelFilter(new TenantLabelFilter(query.labelName(), query.labelValue()));
+        }
+        if (query.partnershipWithSubscription() != null) {
+            q.setPartnership(new PartnershipFilter(query.partnershipWithSubscription()));
+        }
+        q.setCreatedTimeFilter(timeFilter(query.createdAfter(), query.createdBefore()));
+        q.setModifiedTimeFilter(timeFilter(query.modifiedAfter(), query.modifiedBefore()));
+        q.setOrderBy(query.orderBy());
+        q.setOrderDir(query.orderDir());
         return q;
     }
 
-    /**
-     * {@code createTenant(newTenant:)}: creates a tenant under a partner the caller can access.
-     *
-     * @param input name (required), parentTenantID, environments, labels, expiresAt ...
-     * @return the created tenant
-     */
-    public Tenant createTenant(TenantCreateInput input) {
-        Objects.requireNonNull(input, "input");
-        id("createTenant", "newTenant.name", input.getName());
-        CreateTenantMutationRequest request = new CreateTenantMutationRequest();
-        request.setNewTenant(input);
-        return run(request, types("newTenant", "TenantCreateInput!"), Projections.tenant(), Tenant.class);
+    private static TimeFilter timeFilter(Instant after, Instant before) {
+        if (after == null && before == null) {
+            return null;
+        }
+        if (after != null && before != null && !after.isBefore(before)) {
+            throw new ValidationException(TaegisClient.VENDOR, "tenants", "tenantsQuery.timeFilter",
+                    "startTime must be before endTime (got " + after + " and " + before + ")");
+        }
+        return new TimeFilter(after, before);
     }
 
     /**
-     * {@code updateTenant(tenantID:, tenantUpdate:)}.
+     * One tenant by id: {@code tenants(tenantsQuery: {ids: [id]})}. A query: retried on transient failures.
+     *
+     * @param tenantId the tenant id
+     * @return the tenant, with the client's field set
+     * @throws ValidationException before sending, when the id breaks a rule
+     * @throws NotFoundException   when no tenant with that id is visible to this client (the document: reads
+     *                             return only tenants the client may read)
+     */
+    public Tenant get(String tenantId) {
+        TaegisIds.tenantId("tenants", "tenantsQuery.ids", tenantId);
+        TenantsQuery q = new TenantsQuery();
+        q.setIds(List.of(tenantId));
+        q.setMaxResults(1);
+        TenantFields fields = transport.fields();
+        for (Tenant t : results(fetch(q, fields))) {
+            if (tenantId.equals(t.id())) {
+                return t;
+            }
+        }
+        throw new NotFoundException(new ErrorInfo(TaegisClient.VENDOR, "tenants", 200, "NOT_FOUND",
+                "no tenant " + tenantId + " among the tenants this client may read", null, false, transport.host()));
+    }
+
+    /**
+     * Creates a tenant: {@code createTenant(newTenant:)}. The document: only under a parent (partner) the client
+     * can access as TenantAdmin; no new partners unless the client is Secureworks'; a new tenant is enabled in at
+     * least one environment; a label's owner can only be the tenant's parent. Sent at most once.
+     *
+     * @param request name (required), parent, environments, labels, expiry ...
+     * @return the created tenant
+     * @throws ValidationException    before sending, when the name is blank or an id breaks a rule
+     * @throws TaegisGraphQLException when the API refuses it
+     */
+    public Tenant create(TenantRequest request) {
+        Objects.requireNonNull(request, "request");
+        String op = "createTenant";
+        TaegisIds.text(op, "newTenant.name", request.name());
+        TaegisIds.optionalTenantId(op, "newTenant.parentTenantID", request.parentTenantId());
+        if (request.labels() != null) {
+            for (TenantLabelRequest l : request.labels()) {
+                TaegisIds.text(op, "newTenant.labels.name", l.name());
+                TaegisIds.optionalTenantId(op, "newTenant.labels.owner_partner_tenant_id", l.ownerPartnerTenantId());
+            }
+        }
+        CreateTenantMutationRequest r = new CreateTenantMutationRequest();
+        r.setNewTenant(request);
+        return transport.run(r, CREATE_ARGS, Projections.tenant(transport.fields()), transport.fields(), null, Tenant.class,
+                NullResult.MISSING);
+    }
+
+    /**
+     * Changes a tenant: {@code updateTenant(tenantID:, tenantUpdate:)}. Sent at most once.
      *
      * @param tenantId the tenant
-     * @param update   the changes (null fields are not sent; use {@code clearExpiration} to clear the expiry)
+     * @param update   the changes (only the fields set are sent; {@code clearExpiration} clears the expiry)
      * @return the tenant after the change
+     * @throws ValidationException    before sending, when the id breaks a rule, nothing would change, the name is
+     *                                blank, or an expiry is both set and cleared
+     * @throws TaegisGraphQLException when the API refuses it
      */
-    public Tenant updateTenant(String tenantId, TenantUpdateInput update) {
+    public Tenant update(String tenantId, TenantUpdate update) {
         Objects.requireNonNull(update, "update");
-        UpdateTenantMutationRequest request = new UpdateTenantMutationRequest();
-        request.setTenantID(id("updateTenant", "tenantID", tenantId));
-        request.setTenantUpdate(update);
-        return run(request, types("tenantID", "ID!", "tenantUpdate", "TenantUpdateInput!"), Projections.tenant(), Tenant.class);
+        String op = "updateTenant";
+        TaegisIds.tenantId(op, "tenantID", tenantId);
+        if (update.isEmpty()) {
+            throw new ValidationException(TaegisClient.VENDOR, op, "tenantUpdate", "must change at least one field");
+        }
+        TaegisIds.optionalText(op, "tenantUpdate.name", update.name());
+        TaegisIds.optionalTenantId(op, "tenantUpdate.parentTenantID", update.parentTenantId());
+        if (update.expiresAt() != null && Boolean.TRUE.equals(update.clearExpiration())) {
+            throw new ValidationException(TaegisClient.VENDOR, op, "tenantUpdate.clearExpiration",
+                    "cannot be combined with expiresAt: set an expiry or clear it");
+        }
+        if (update.environments() != null && update.environments().isEmpty()) {
+            throw new ValidationException(TaegisClient.VENDOR, op, "tenantUpdate.environments",
+                    "must name at least one environment when given");
+        }
+        UpdateTenantMutationRequest r = new UpdateTenantMutationRequest();
+        r.setTenantID(tenantId);
+        r.setTenantUpdate(update);
+        return transport.run(r, UPDATE_ARGS, Projections.tenant(transport.fields()), transport.fields(), null, Tenant.class,
+                NullResult.MISSING);
     }
 
     /**
-     * Renames a tenant.
+     * Renames a tenant ({@code updateTenant} with {@code name}).
      *
      * @param tenantId the tenant
      * @param name     the new name
      * @return the tenant
+     * @throws ValidationException before sending, when the id or name breaks a rule
      */
     public Tenant rename(String tenantId, String name) {
-        return updateTenant(tenantId, TenantUpdateInput.builder().setName(id("updateTenant", "name", name)).build());
+        TaegisIds.text("updateTenant", "tenantUpdate.name", name);
+        return update(tenantId, TenantUpdate.builder().name(name).build());
     }
 
     /**
-     * Turns environments on or off.
+     * Turns environments on or off in one request ({@code updateTenant} with {@code environments}). The document:
+     * a tenant is active when it is enabled in at least one environment.
      *
      * @param tenantId     the tenant
-     * @param environments environment to enabled flag
+     * @param environments environment to enabled flag (at least one)
      * @return the tenant
+     * @throws ValidationException before sending, when no environment is named or the id breaks a rule
      */
     public Tenant setEnvironments(String tenantId, Map<TenantEnvironment, Boolean> environments) {
         if (environments == null || environments.isEmpty()) {
-            throw new ValidationException(GraphQLTransport.VENDOR, "updateTenant", "environments", "must name at least one environment");
+            throw new ValidationException(TaegisClient.VENDOR, "updateTenant", "tenantUpdate.environments",
+                    "must name at least one environment");
         }
-        List<TenantEnvironmentUpdateInput> list = new ArrayList<>();
-        environments.forEach((env, enabled) -> list.add(TenantEnvironmentUpdateInput.builder().setName(env)
-                .setEnabled(enabled).build()));
-        return updateTenant(tenantId, TenantUpdateInput.builder().setEnvironments(list).build());
+        TenantUpdate.Builder b = TenantUpdate.builder();
+        environments.forEach((env, enabled) -> {
+            if (env == null || enabled == null) {
+                throw new ValidationException(TaegisClient.VENDOR, "updateTenant", "tenantUpdate.environments",
+                        "must not hold a null environment or flag");
+            }
+            b.environment(env, enabled);
+        });
+        return update(tenantId, b.build());
     }
 
     /**
-     * Disables a tenant ({@code disable: true}: every environment is turned off).
+     * Enables a tenant in an environment ({@code updateTenant} with {@code environments: [{name, enabled: true}]}),
+     * which makes it enabled (the document: enabled exactly when one environment is).
+     *
+     * @param tenantId    the tenant
+     * @param environment the environment, for example {@link TenantEnvironment#ECHO}
+     * @return the tenant
+     * @throws ValidationException before sending, when the id breaks a rule
+     */
+    public Tenant enable(String tenantId, TenantEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
+        return update(tenantId, TenantUpdate.builder().environment(environment, true).build());
+    }
+
+    /**
+     * Disables a tenant ({@code updateTenant} with {@code disable: true}: every environment is turned off).
      *
      * @param tenantId the tenant
      * @return the tenant
+     * @throws ValidationException before sending, when the id breaks a rule
      */
     public Tenant disable(String tenantId) {
-        return updateTenant(tenantId, TenantUpdateInput.builder().setDisable(true).build());
+        return update(tenantId, TenantUpdate.builder().disable().build());
     }
 
     /**
      * Sets when a tenant expires ({@code updateTenant} with {@code expiresAt}).
      *
-     * <p><b>A tenant with an expiry is disabled automatically after 60 days</b>, the document says. It does
-     * not say where the 60 days start — at the expiry time, or when the expiry was set; SecOpsKit's
+     * <p><b>A tenant with an expiry is disabled automatically after 60 days</b>, the document says. It does not
+     * say where the 60 days start — at the expiry time, or when the expiry was set; SecOpsKit's
      * {@code FakeTaegis} assumes the expiry time. To keep a tenant, {@link #clearExpiry} it or move the expiry.
      *
      * @param tenantId  the tenant
-     * @param expiresAt the expiry
+     * @param expiresAt the expiry (sent as RFC 3339 in UTC)
      * @return the tenant
+     * @throws ValidationException before sending, when the id breaks a rule
      */
     public Tenant setExpiry(String tenantId, Instant expiresAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
-        return updateTenant(tenantId, TenantUpdateInput.builder().setExpiresAt(expiresAt.toString()).build());
+        return update(tenantId, TenantUpdate.builder().expiresAt(expiresAt).build());
     }
 
     /**
-     * Removes a tenant's expiry ({@code clearExpiration: true}; sending a null expiry would be ignored).
+     * Removes a tenant's expiry ({@code clearExpiration: true}; a null expiry would be ignored, not cleared).
      *
      * @param tenantId the tenant
      * @return the tenant
+     * @throws ValidationException before sending, when the id breaks a rule
      */
     public Tenant clearExpiry(String tenantId) {
-        return updateTenant(tenantId, TenantUpdateInput.builder().setClearExpiration(true).build());
+        return update(tenantId, TenantUpdate.builder().clearExpiration().build());
     }
 
     /**
-     * {@code createTenantLabel(tenant_id:, label_input:)}.
-     *
-     * @param tenantId the tenant
-     * @param label    name and value
-     * @return the label
-     */
-    public TenantLabel createLabel(String tenantId, InputTenantLabel label) {
-        Objects.requireNonNull(label, "label");
-        id("createTenantLabel", "label_input.name", label.getName());
-        CreateTenantLabelMutationRequest request = new CreateTenantLabelMutationRequest();
-        request.setTenant_id(id("createTenantLabel", "tenant_id", tenantId));
-        request.setLabel_input(label);
-        return run(request, types("tenant_id", "ID!", "label_input", "InputTenantLabel!"), Projections.label(), TenantLabel.class);
-    }
-
-    /**
-     * {@code updateTenantLabel(label_id:, tenant_id:, label_input:)}.
-     *
-     * @param labelId  the label
-     * @param tenantId the tenant
-     * @param label    the new name and value
-     * @return the label
-     */
-    public TenantLabel updateLabel(String labelId, String tenantId, InputTenantLabel label) {
-        Objects.requireNonNull(label, "label");
-        UpdateTenantLabelMutationRequest request = new UpdateTenantLabelMutationRequest();
-        request.setLabel_id(id("updateTenantLabel", "label_id", labelId));
-        request.setTenant_id(id("updateTenantLabel", "tenant_id", tenantId));
-        request.setLabel_input(label);
-        return run(request, types("label_id", "ID!", "tenant_id", "ID!", "label_input", "InputTenantLabel!"),
-                Projections.label(), TenantLabel.class);
-    }
-
-    /**
-     * {@code deleteTenantLabel(label_id:, tenant_id:)}.
-     *
-     * @param labelId  the label
-     * @param tenantId the tenant
-     * @return the deleted label
-     */
-    public TenantLabel deleteLabel(String labelId, String tenantId) {
-        DeleteTenantLabelMutationRequest request = new DeleteTenantLabelMutationRequest();
-        request.setLabel_id(id("deleteTenantLabel", "label_id", labelId));
-        request.setTenant_id(id("deleteTenantLabel", "tenant_id", tenantId));
-        return run(request, types("label_id", "ID!", "tenant_id", "ID!"), Projections.label(), TenantLabel.class);
-    }
-
-    /**
-     * {@code createSubscription(input:)}: a partner service that can be assigned to tenants.
-     *
-     * @param input name, description, owner
-     * @return the subscription (a {@code Service})
-     */
-    public Service createSubscription(NewSubscription input) {
-        Objects.requireNonNull(input, "input");
-        id("createSubscription", "input.name", input.getName());
-        CreateSubscriptionMutationRequest request = new CreateSubscriptionMutationRequest();
-        request.setInput(input);
-        return run(request, types("input", "NewSubscription!"), Projections.service(), Service.class);
-    }
-
-    /**
-     * {@code updateSubscription(input:)}.
-     *
-     * @param input the id and changes
-     * @return the subscription
-     */
-    public Service updateSubscription(SubscriptionUpdate input) {
-        Objects.requireNonNull(input, "input");
-        id("updateSubscription", "input.id", input.getId());
-        UpdateSubscriptionMutationRequest request = new UpdateSubscriptionMutationRequest();
-        request.setInput(input);
-        return run(request, types("input", "SubscriptionUpdate!"), Projections.service(), Service.class);
-    }
-
-    /**
-     * {@code deleteSubscription(id:)}.
-     *
-     * @param subscriptionId the subscription
-     * @return the deleted subscription
-     */
-    public Service deleteSubscription(String subscriptionId) {
-        DeleteSubscriptionMutationRequest request = new DeleteSubscriptionMutationRequest();
-        request.setId(id("deleteSubscription", "id", subscriptionId));
-        return run(request, types("id", "ID!"), Projections.service(), Service.class);
-    }
-
-    /**
-     * {@code assignSubscription(tenant_id:, subscription_id:)}.
-     *
-     * @param tenantId       the tenant
-     * @param subscriptionId the subscription
-     * @return the tenant
-     */
-    public Tenant assignSubscription(String tenantId, String subscriptionId) {
-        AssignSubscriptionMutationRequest request = new AssignSubscriptionMutationRequest();
-        request.setTenant_id(id("assignSubscription", "tenant_id", tenantId));
-        request.setSubscription_id(id("assignSubscription", "subscription_id", subscriptionId));
-        return run(request, types("tenant_id", "ID!", "subscription_id", "ID!"), Projections.tenant(), Tenant.class);
-    }
-
-    /**
-     * {@code unassignSubscription(tenant_id:, subscription_id:)}.
-     *
-     * @param tenantId       the tenant
-     * @param subscriptionId the subscription
-     * @return the tenant
-     */
-    public Tenant unassignSubscription(String tenantId, String subscriptionId) {
-        UnassignSubscriptionMutationRequest request = new UnassignSubscriptionMutationRequest();
-        request.setTenant_id(id("unassignSubscription", "tenant_id", tenantId));
-        request.setSubscription_id(id("unassignSubscription", "subscription_id", subscriptionId));
-        return run(request, types("tenant_id", "ID!", "subscription_id", "ID!"), Projections.tenant(), Tenant.class);
-    }
-
-    /**
-     * {@code enableTenantSupport(tenantID:)}: lets Secureworks support access a tenant under a partner.
+     * Lets Secureworks support access a tenant under a partner: {@code enableTenantSupport(tenantID:)}. Sent at
+     * most once.
      *
      * @param tenantId the tenant
      * @return the tenant
+     * @throws ValidationException before sending, when the id breaks a rule
      */
     public Tenant enableSupport(String tenantId) {
-        EnableTenantSupportMutationRequest request = new EnableTenantSupportMutationRequest();
-        request.setTenantID(id("enableTenantSupport", "tenantID", tenantId));
-        return run(request, types("tenantID", "ID!"), Projections.tenant(), Tenant.class);
+        EnableTenantSupportMutationRequest r = new EnableTenantSupportMutationRequest();
+        r.setTenantID(TaegisIds.tenantId("enableTenantSupport", "tenantID", tenantId));
+        return transport.run(r, TENANT_ID_ARG, Projections.tenant(transport.fields()), transport.fields(), null,
+                Tenant.class, NullResult.MISSING);
     }
 
     /**
-     * {@code disableTenantSupport(tenantID:)}.
+     * Ends Secureworks support access: {@code disableTenantSupport(tenantID:)}. Sent at most once.
      *
      * @param tenantId the tenant
      * @return the tenant
+     * @throws ValidationException before sending, when the id breaks a rule
      */
     public Tenant disableSupport(String tenantId) {
-        DisableTenantSupportMutationRequest request = new DisableTenantSupportMutationRequest();
-        request.setTenantID(id("disableTenantSupport", "tenantID", tenantId));
-        return run(request, types("tenantID", "ID!"), Projections.tenant(), Tenant.class);
+        DisableTenantSupportMutationRequest r = new DisableTenantSupportMutationRequest();
+        r.setTenantID(TaegisIds.tenantId("disableTenantSupport", "tenantID", tenantId));
+        return transport.run(r, TENANT_ID_ARG, Projections.tenant(transport.fields()), transport.fields(), null,
+                Tenant.class, NullResult.MISSING);
+    }
+
+    /**
+     * Returns the label operations of one tenant.
+     *
+     * @param tenantId the tenant
+     * @return the labels client
+     * @throws ValidationException when the id breaks a rule
+     */
+    public TenantLabelsClient labels(String tenantId) {
+        return new TenantLabelsClient(transport, TaegisIds.tenantId("labels", "tenant_id", tenantId));
     }
 }

@@ -2,26 +2,25 @@ package io.secopskit.taegis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secopskit.core.Secret;
 import io.secopskit.core.error.ValidationException;
 import io.secopskit.core.http.ClientOptions;
-import io.secopskit.taegis.TenantsClient.PagingMode;
-import io.secopskit.taegis.generated.ConnectionConfiguration;
-import io.secopskit.taegis.generated.NewSSOConnectionInput;
-import io.secopskit.taegis.generated.NewSubscription;
-import io.secopskit.taegis.generated.OrderDir;
-import io.secopskit.taegis.generated.SAMLSSOConfiguration;
-import io.secopskit.taegis.generated.SSOConnection;
-import io.secopskit.taegis.generated.SSOConnectionStatus;
-import io.secopskit.taegis.generated.SSOConnectionType;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantCreateInput;
-import io.secopskit.taegis.generated.TenantOrderField;
-import io.secopskit.taegis.generated.TenantsQuery;
-import io.secopskit.taegis.generated.UpdateSSOConnectionInput;
+import io.secopskit.taegis.model.OrderDir;
+import io.secopskit.taegis.model.SamlConfiguration;
+import io.secopskit.taegis.model.SsoConnection;
+import io.secopskit.taegis.model.SsoConnectionRequest;
+import io.secopskit.taegis.model.SsoConnectionStatus;
+import io.secopskit.taegis.model.SsoConnectionType;
+import io.secopskit.taegis.model.SsoConnectionUpdate;
+import io.secopskit.taegis.model.SubscriptionRequest;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantOrderField;
+import io.secopskit.taegis.model.TenantQuery;
+import io.secopskit.taegis.model.TenantRequest;
 import io.secopskit.testkit.FakeTaegis;
 import io.secopskit.testkit.FakeTaegis.Principal;
 import io.secopskit.testkit.FakeTls;
@@ -40,14 +39,11 @@ class DocumentRulesSdkTest extends TaegisTestBase {
 
     private TaegisClient clientAs(String clientId, Principal principal) {
         fake.client(clientId, clientId + "-secret", principal);
-        return TaegisClient.builder().endpoint(fake.baseUri()).authEndpoint(fake.baseUri())
-                .clientCredentials(clientId, Secret.of(clientId + "-secret"))
-                .options(ClientOptions.builder().clock(clock).sleeper(sleeps::add).build()).build();
+        return builder().clientCredentials(clientId, Secret.of(clientId + "-secret")).build();
     }
 
-    private static NewSSOConnectionInput.Builder connection() {
-        return NewSSOConnectionInput.builder().setName("Acme Okta").setType(SSOConnectionType.saml)
-                .setDomains(List.of("acme.example"));
+    private static SsoConnectionRequest.Builder connection() {
+        return SsoConnectionRequest.builder().name("Acme Okta").type(SsoConnectionType.SAML).domains("acme.example");
     }
 
     // ---------------------------------------------------------------- item 4: SSO as documented (L349, L376, L395, L415)
@@ -57,13 +53,15 @@ class DocumentRulesSdkTest extends TaegisTestBase {
         SsoClient sso = taegis.sso(fake.seedTenants(1).get(0));
 
         assertEquals("newConnection.type", assertThrows(ValidationException.class,
-                () -> sso.create(connection().setType(null).build())).field());
+                () -> sso.create(connection().type(null).build())).field());
         assertEquals("newConnection.type", assertThrows(ValidationException.class,
-                () -> sso.create(connection().setType(SSOConnectionType.unknown).build())).field());
+                () -> sso.create(connection().type(SsoConnectionType.UNKNOWN).build())).field());
         assertEquals("newConnection.domains", assertThrows(ValidationException.class,
-                () -> sso.create(connection().setDomains(null).build())).field());
+                () -> sso.create(connection().domains((List<String>) null).build())).field());
         assertEquals("newConnection.domains", assertThrows(ValidationException.class,
-                () -> sso.create(connection().setDomains(List.of(" ")).build())).field());
+                () -> sso.create(connection().domains(" ").build())).field());
+        assertEquals("newConnection.name", assertThrows(ValidationException.class,
+                () -> sso.create(connection().name(null).build())).field());
         assertTrue(queries().isEmpty());
     }
 
@@ -71,17 +69,16 @@ class DocumentRulesSdkTest extends TaegisTestBase {
     void ssoUpdate_statusDraft_isRejectedBeforeSending_enabledDisabledTestingAreSent() {
         String tenant = fake.seedTenants(1).get(0);
         SsoClient sso = taegis.sso(tenant);
-        SSOConnection created = sso.create(connection().build());
+        SsoConnection created = sso.create(connection().build());
         int sent = queries().size();
 
-        ValidationException e = assertThrows(ValidationException.class, () -> sso.update(UpdateSSOConnectionInput.builder()
-                .setId(created.getId()).setStatus(SSOConnectionStatus.Draft).build()));
+        ValidationException e = assertThrows(ValidationException.class, () -> sso.update(created.id(),
+                SsoConnectionUpdate.builder().status(SsoConnectionStatus.DRAFT).build()));
 
         assertEquals("updatedConnection.status", e.field());
         assertEquals(sent, queries().size());
-        for (SSOConnectionStatus status : List.of(SSOConnectionStatus.Testing, SSOConnectionStatus.Enabled, SSOConnectionStatus.Disabled)) {
-            assertEquals(status, sso.update(UpdateSSOConnectionInput.builder().setId(created.getId()).setStatus(status).build())
-                    .getStatus());
+        for (SsoConnectionStatus status : List.of(SsoConnectionStatus.TESTING, SsoConnectionStatus.ENABLED, SsoConnectionStatus.DISABLED)) {
+            assertEquals(status, sso.update(created.id(), SsoConnectionUpdate.builder().status(status).build()).status());
         }
     }
 
@@ -89,16 +86,33 @@ class DocumentRulesSdkTest extends TaegisTestBase {
     @SuppressWarnings("deprecation")
     void ssoConfigure_byMetadataUrl_movesToTesting_andCertNameIsSelectedAndRead() {
         SsoClient sso = taegis.sso(fake.seedTenants(1).get(0));
-        SSOConnection created = sso.create(connection().build());
-        assertEquals(SSOConnectionStatus.Draft, created.getStatus());
+        SsoConnection created = sso.create(connection().build());
+        assertEquals(SsoConnectionStatus.DRAFT, created.status());
 
-        SSOConnection configured = sso.update(UpdateSSOConnectionInput.builder().setId(created.getId())
-                .setConnectionConfiguration(ConnectionConfiguration.builder().setSamlConfiguration(SAMLSSOConfiguration.builder()
-                        .setMetadataURL("https://idp.acme.example/metadata").setSigningCertName("issuer.pem").build()).build()).build());
+        SsoConnection configured = sso.update(created.id(), SsoConnectionUpdate.builder().samlConfiguration(
+                SamlConfiguration.metadataUrl("https://idp.acme.example/metadata").withSigningCertName("issuer.pem")).build());
 
-        assertEquals(SSOConnectionStatus.Testing, configured.getStatus());
-        assertEquals("issuer.pem", configured.getCertName());
+        assertEquals(SsoConnectionStatus.TESTING, configured.status());
+        assertEquals("issuer.pem", configured.certName());
         assertTrue(lastBody().get("query").asText().contains(" certName "), lastBody().get("query").asText());
+        assertEquals("{\"metadataURL\":\"https://idp.acme.example/metadata\",\"signingCertName\":\"issuer.pem\"}",
+                lastBody().path("variables").path("updatedConnection").path("connectionConfiguration").path("samlConfiguration")
+                        .toString(), "only the fields set are sent");
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void ssoConfigure_byTheDeprecatedCertificatePath_isStillSentAsTheDocumentShows() {
+        SsoClient sso = taegis.sso(fake.seedTenants(1).get(0));
+        SsoConnection created = sso.create(connection().build());
+
+        SsoConnection configured = sso.update(created.id(), SsoConnectionUpdate.builder().samlConfiguration(
+                SamlConfiguration.signingCertificate("MIIC-cert", "https://idp.acme.example/sso")).build());
+
+        assertEquals(SsoConnectionStatus.TESTING, configured.status());
+        assertEquals("{\"signingCert\":\"MIIC-cert\",\"signInEndpoint\":\"https://idp.acme.example/sso\"}",
+                lastBody().path("variables").path("updatedConnection").path("connectionConfiguration").path("samlConfiguration")
+                        .toString());
     }
 
     // ---------------------------------------------------------------- item 7: vendor-side rules reach the caller
@@ -106,35 +120,34 @@ class DocumentRulesSdkTest extends TaegisTestBase {
     @Test
     void tenantReadClient_listsOnlyItsOwnAndRelatedTenants_andCannotRename() {
         List<String> children = fake.seedTenants(3);
-        TaegisClient reader = clientAs("reader", Principal.withPermissions(children.get(0), Principal.Permission.TENANT_READ));
+        try (TaegisClient reader = clientAs("reader", Principal.withPermissions(children.get(0), Principal.Permission.TENANT_READ))) {
+            List<String> seen = reader.tenants().list(TenantQuery.all()).stream().map(Tenant::id).collect(Collectors.toList());
 
-        List<String> seen = reader.tenants().list(TenantsQuery.builder().build(), PagingMode.CURSOR).stream()
-                .map(Tenant::getId).collect(Collectors.toList());
-
-        assertEquals(List.of(children.get(0)), seen);
-        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> reader.tenants().rename(children.get(0), "x"));
-        assertTrue(e.getMessage().contains("Tenant:update is required"), e.getMessage());
+            assertEquals(List.of(children.get(0)), seen);
+            TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> reader.tenants().rename(children.get(0), "x"));
+            assertTrue(e.getMessage().contains("Tenant:update is required"), e.getMessage());
+        }
     }
 
     @Test
     void createTenant_underAPartnerTheCallerDoesNotAdminister_raisesWithTheReason() {
         String otherPartner = fake.seedPartner("Other", null);
-        TaegisClient other = clientAs("other", Principal.tenantAdmin(otherPartner));
+        try (TaegisClient other = clientAs("other", Principal.tenantAdmin(otherPartner))) {
+            TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> other.tenants().create(
+                    TenantRequest.builder().name("x").parentTenantId(FakeTaegis.PARTNER_TENANT_ID).build()));
 
-        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> other.tenants().createTenant(
-                TenantCreateInput.builder().setName("x").setParentTenantID(FakeTaegis.PARTNER_TENANT_ID).build()));
-
-        assertTrue(e.getMessage().contains("not found or not accessible"), e.getMessage());
-        assertEquals(1, queries().size(), "a mutation is not retried");
+            assertTrue(e.getMessage().contains("not found or not accessible"), e.getMessage());
+            assertEquals(1, queries().size(), "a mutation is not retried");
+        }
     }
 
     @Test
     void deleteSubscription_stillAssigned_raises() {
         String tenant = fake.seedTenants(1).get(0);
-        String sub = taegis.tenants().createSubscription(NewSubscription.builder().setName("MDR").build()).getId();
-        taegis.tenants().assignSubscription(tenant, sub);
+        String sub = taegis.subscriptions().create(SubscriptionRequest.of("MDR")).id();
+        taegis.subscriptions().assign(tenant, sub);
 
-        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> taegis.tenants().deleteSubscription(sub));
+        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> taegis.subscriptions().delete(sub));
 
         assertTrue(e.getMessage().contains("unassign it first"), e.getMessage());
     }
@@ -143,11 +156,12 @@ class DocumentRulesSdkTest extends TaegisTestBase {
     void cursorPaging_withANonDefaultSort_keepsTheSortOnEveryPage_soTheCursorStaysValid() {
         fake.seedTenants(25);
 
-        List<Tenant> all = taegis.tenants().list(TenantsQuery.builder().setMaxResults(10).setOrderBy(TenantOrderField.Name)
-                .setOrderDir(OrderDir.desc).build(), PagingMode.CURSOR).stream().collect(Collectors.toList());
+        List<Tenant> all = taegis.tenants().list(TenantQuery.builder().pageSize(10).orderBy(TenantOrderField.NAME, OrderDir.DESC)
+                .build()).stream().collect(Collectors.toList());
 
         assertEquals(26, all.size());
-        assertEquals("Tenant 00025", all.get(0).getName());
+        assertEquals("Tenant 00025", all.get(0).name());
+        assertEquals(3, queries().size());
         queries().forEach(r -> assertEquals("Name", r.json().path("variables").path("tenantsQuery").path("orderBy").asText()));
     }
 
@@ -155,13 +169,12 @@ class DocumentRulesSdkTest extends TaegisTestBase {
     void setExpiry_sixtyDaysLater_theTenantReadsDisabled() {
         String id = fake.seedTenants(1).get(0);
         Instant expiry = clock.instant().plus(Duration.ofDays(1));
-        assertTrue(taegis.tenants().setExpiry(id, expiry).getEnabled());
+        assertTrue(taegis.tenants().setExpiry(id, expiry).enabled());
 
         clock.set(expiry.plus(Duration.ofDays(60)));
 
-        Tenant later = taegis.tenants().tenants(TenantsQuery.builder().setIds(List.of(id)).build()).getResults().get(0);
-        assertFalse(later.getEnabled());
-        assertTrue(taegis.tenants().clearExpiry(id).getExpires_at() == null);
+        assertFalse(taegis.tenants().get(id).enabled());
+        assertNull(taegis.tenants().clearExpiry(id).expiresAt());
     }
 
     // ---------------------------------------------------------------- item 10: JWT expiry and HTTPS
@@ -169,25 +182,26 @@ class DocumentRulesSdkTest extends TaegisTestBase {
     @Test
     void jwtAccessTokens_withoutExpiresIn_areRefreshedFromTheirExpClaim() {
         fake.issuer().lifetime(Duration.ofMinutes(10));
-        fake.seedTenants(1);
-        taegis.tenants().tenants(TenantsQuery.builder().build());
+        String id = fake.seedTenants(1).get(0);
+        taegis.tenants().get(id);
         clock.advance(Duration.ofMinutes(9).plusSeconds(40));
-        taegis.tenants().tenants(TenantsQuery.builder().build());
+        taegis.tenants().get(id);
         assertEquals(1, fake.issuer().tokensIssued(), "still more than 15 s before exp");
 
         clock.advance(Duration.ofSeconds(10));
-        taegis.tenants().tenants(TenantsQuery.builder().build());
+        taegis.tenants().get(id);
 
         assertEquals(2, fake.issuer().tokensIssued(), "refreshed 15 s before the JWT's exp, which was the only expiry given");
+        assertEquals(2, tokenRequests());
     }
 
     @Test
     void jwtAccessTokens_longerThanAnHour_areNotRefreshedEarly() {
         fake.issuer().lifetime(Duration.ofHours(3));
-        fake.seedTenants(1);
-        taegis.tenants().tenants(TenantsQuery.builder().build());
+        String id = fake.seedTenants(1).get(0);
+        taegis.tenants().get(id);
         clock.advance(Duration.ofHours(2));
-        taegis.tenants().tenants(TenantsQuery.builder().build());
+        taegis.tenants().get(id);
         assertEquals(1, fake.issuer().tokensIssued());
     }
 
@@ -200,13 +214,13 @@ class DocumentRulesSdkTest extends TaegisTestBase {
             tls.seedTenants(2);
             OkHttpClient http = new OkHttpClient.Builder()
                     .sslSocketFactory(FakeTls.shared().sslSocketFactory(), FakeTls.shared().trustManager()).build();
-            TaegisClient client = TaegisClient.builder().endpoint(tls.baseUri()).authEndpoint(tls.baseUri())
+            try (TaegisClient client = TaegisClient.builder().endpoint(tls.baseUri()).authEndpoint(tls.baseUri())
                     .clientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET))
-                    .options(ClientOptions.builder().httpClient(http).build()).build();
-
-            assertEquals(3, client.tenants().tenants(TenantsQuery.builder().build()).getTotalCount());
-            assertEquals("https", tls.baseUri().getScheme());
-            assertEquals(1, tls.requests("POST", TaegisClient.TOKEN_PATH).size());
+                    .options(ClientOptions.builder().httpClient(http).build()).build()) {
+                assertEquals(3, client.tenants().list(TenantQuery.all()).byPage().iterator().next().total().orElseThrow());
+                assertEquals("https", tls.baseUri().getScheme());
+                assertEquals(1, tls.requests("POST", TaegisClient.TOKEN_PATH).size());
+            }
         }
     }
 }

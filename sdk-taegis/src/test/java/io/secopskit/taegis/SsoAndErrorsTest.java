@@ -5,25 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.secopskit.core.LogCapture;
 import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.ServerException;
 import io.secopskit.core.error.ValidationException;
-import io.secopskit.core.spi.VendorPipeline;
-import io.secopskit.core.LogCapture;
-import io.secopskit.taegis.generated.ConnectionConfiguration;
-import io.secopskit.taegis.generated.NewSSOConnectionInput;
-import io.secopskit.taegis.generated.SAMLSSOConfiguration;
-import io.secopskit.taegis.generated.SSOConnection;
-import io.secopskit.taegis.generated.SSOConnectionConfigResponse;
-import io.secopskit.taegis.generated.SSOConnectionStatus;
-import io.secopskit.taegis.generated.SSOConnectionType;
-import io.secopskit.taegis.generated.TenantCreateInput;
-import io.secopskit.taegis.generated.TenantSSOConnectionQueryInput;
-import io.secopskit.taegis.generated.UpdateSSOConnectionInput;
-import io.secopskit.taegis.internal.GraphQLTransport;
+import io.secopskit.taegis.model.SamlConfiguration;
+import io.secopskit.taegis.model.SsoConfigSource;
+import io.secopskit.taegis.model.SsoConnection;
+import io.secopskit.taegis.model.SsoConnectionConfig;
+import io.secopskit.taegis.model.SsoConnectionQuery;
+import io.secopskit.taegis.model.SsoConnectionRequest;
+import io.secopskit.taegis.model.SsoConnectionStatus;
+import io.secopskit.taegis.model.SsoConnectionType;
+import io.secopskit.taegis.model.SsoConnectionUpdate;
+import io.secopskit.taegis.model.TenantQuery;
+import io.secopskit.taegis.model.TenantRequest;
 import io.secopskit.testkit.FakeRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 class SsoAndErrorsTest extends TaegisTestBase {
@@ -33,37 +40,41 @@ class SsoAndErrorsTest extends TaegisTestBase {
     }
 
     @Test
-    @SuppressWarnings("deprecation")
     void ssoLifecycle_sendsTenantContext_onEveryCall() {
         String tenant = fake.seedTenants(1).get(0);
         SsoClient sso = sso(tenant);
 
-        SSOConnection created = sso.create(NewSSOConnectionInput.builder().setName("Acme Okta").setType(SSOConnectionType.saml)
-                .setDomains(List.of("acme.example")).setTesters(List.of("admin@acme.example"))
-                .setConnectionConfiguration(ConnectionConfiguration.builder().setSamlConfiguration(
-                        SAMLSSOConfiguration.builder().setMetadataURL("https://idp.acme.example/metadata").build()).build()).build());
-        assertEquals("Acme Okta", created.getName());
-        assertEquals(tenant, created.getTenantID());
-        assertEquals("https://idp.acme.example/metadata", fake.lastRequest().json().path("variables").path("newConnection")
-                .path("connectionConfiguration").path("samlConfiguration").path("metadataURL").asText());
+        SsoConnection created = sso.create(SsoConnectionRequest.builder().name("Acme Okta").type(SsoConnectionType.SAML)
+                .domains("acme.example").testers("admin@acme.example")
+                .samlConfiguration(SamlConfiguration.metadataUrl("https://idp.acme.example/metadata")).build());
+        assertEquals("Acme Okta", created.name());
+        assertEquals(tenant, created.tenantID());
+        JsonNode newConnection = fake.lastRequest().json().path("variables").path("newConnection");
+        assertEquals("saml", newConnection.path("type").asText());
+        assertEquals("https://idp.acme.example/metadata", newConnection.path("connectionConfiguration")
+                .path("samlConfiguration").path("metadataURL").asText());
 
-        SSOConnection enabled = sso.update(UpdateSSOConnectionInput.builder().setId(created.getId())
-                .setStatus(SSOConnectionStatus.Enabled).setAddDomains(List.of("acme.example.org"))
-                .setRemoveTesters(List.of("admin@acme.example")).build());
-        assertEquals(SSOConnectionStatus.Enabled, enabled.getStatus());
-        assertEquals(List.of("acme.example", "acme.example.org"), enabled.getDomains());
-        assertTrue(enabled.getTesters().isEmpty());
+        SsoConnection enabled = sso.update(created.id(), SsoConnectionUpdate.builder().status(SsoConnectionStatus.ENABLED)
+                .addDomains("acme.example.org").removeTesters("admin@acme.example").build());
+        JsonNode updated = fake.lastRequest().json().path("variables").path("updatedConnection");
+        assertEquals(created.id(), updated.path("id").asText(), "the id travels inside the input");
+        assertEquals("Enabled", updated.path("status").asText());
+        assertEquals(SsoConnectionStatus.ENABLED, enabled.status());
+        assertEquals(List.of("acme.example", "acme.example.org"), enabled.domains());
+        assertTrue(enabled.testers().isEmpty());
 
-        assertEquals(created.getId(), sso.get(created.getId()).getId());
-        assertEquals(1, sso.list(TenantSSOConnectionQueryInput.builder().build()).size());
-        SSOConnectionConfigResponse config = sso.getConfig("https://idp.acme.example/metadata", null, null);
-        assertEquals("https://idp.example/sso/saml", config.getSsoConnectionConfiguration().getSamlConnectionConfiguration().getSignInEndpoint());
-        assertEquals(created.getId(), sso.delete(created.getId()).getId());
+        assertEquals(created.id(), sso.get(created.id()).id());
+        assertEquals(1, sso.list(SsoConnectionQuery.all()).stream().count());
+        SsoConnectionConfig config = sso.getConfig(SsoConfigSource.metadataUrl("https://idp.acme.example/metadata"));
+        assertEquals("https://idp.example/sso/saml", config.ssoConnectionConfiguration().samlConnectionConfiguration().signInEndpoint());
+        assertEquals(created.id(), sso.delete(created.id()).id());
 
         for (FakeRequest r : queries()) {
             assertEquals(tenant, r.header("X-Tenant-Context"));
         }
-        assertThrows(NotFoundException.class, () -> sso.get(created.getId()), "a null result without errors is not found");
+        NotFoundException gone = assertThrows(NotFoundException.class, () -> sso.get(created.id()),
+                "a query's null result without errors is not found");
+        assertEquals("NULL_RESULT", gone.vendorCode());
     }
 
     @Test
@@ -73,85 +84,114 @@ class SsoAndErrorsTest extends TaegisTestBase {
         assertThrows(ValidationException.class, () -> taegis.sso(" "));
         // the fake acts only inside an existing X-Tenant-Context tenant the client may change (SSO_TENANT_CONTEXT)
         SsoClient sso = sso(fake.seedTenants(1).get(0));
-        ValidationException saml = assertThrows(ValidationException.class, () -> sso.update(UpdateSSOConnectionInput.builder()
-                .setId("c1").setConnectionConfiguration(ConnectionConfiguration.builder().setSamlConfiguration(
-                        SAMLSSOConfiguration.builder().setSigningCert("MIIC...").build()).build()).build()));
+        ValidationException saml = assertThrows(ValidationException.class, () -> sso.update("c1", SsoConnectionUpdate.builder()
+                .samlConfiguration(SamlConfiguration.signingCertificate("MIIC...", null)).build()));
         assertTrue(saml.getMessage().contains("signInEndpoint and signingCert"), saml.getMessage());
-        assertThrows(ValidationException.class, () -> sso.getConfig("https://x", null, "cert"));
-        assertThrows(ValidationException.class, () -> sso.getConfig(null, null, null));
+        assertTrue(saml.getMessage().contains("SamlConfiguration.metadataUrl(url)"), "names the documented default: " + saml.getMessage());
+        assertEquals("metadataURL", assertThrows(ValidationException.class, () -> SsoConfigSource.metadataUrl(" ")).field());
+        assertEquals("cert", assertThrows(ValidationException.class, () -> SsoConfigSource.certificate(null)).field());
+        assertEquals("updatedConnection", assertThrows(ValidationException.class,
+                () -> sso.update("c1", SsoConnectionUpdate.builder().build())).field());
         assertTrue(queries().isEmpty(), "every rejection above happened before sending");
 
         // signInEndpoint with signingCert passes client-side validation and reaches the service
-        TaegisGraphQLException notFound = assertThrows(TaegisGraphQLException.class, () -> sso.update(UpdateSSOConnectionInput
-                .builder().setId("missing").setConnectionConfiguration(ConnectionConfiguration.builder().setSamlConfiguration(
-                        SAMLSSOConfiguration.builder().setSigningCert("MIIC").setSignInEndpoint("https://idp/sso").build())
-                        .build()).build()));
+        TaegisGraphQLException notFound = assertThrows(TaegisGraphQLException.class, () -> sso.update("missing",
+                SsoConnectionUpdate.builder().samlConfiguration(SamlConfiguration.signingCertificate("MIIC", "https://idp/sso"))
+                        .build()));
         assertEquals("SSO connection not found in this tenant", notFound.errors().get(0).message());
         assertEquals(1, queries().size());
     }
 
     @Test
-    void fakeValidatesDocuments_againstTheSchema() {
-        fake.seedTenants(1);
-        GraphQLTransport raw = new GraphQLTransport(VendorPipeline.builder("taegis").endpoint(fake.baseUri())
-                .auth(io.secopskit.core.auth.OAuth2ClientCredentialsAuth.builder().tokenEndpoint(fake.baseUri().resolve(TaegisClient.TOKEN_PATH))
-                        .credentials(CLIENT_ID, io.secopskit.core.Secret.of(CLIENT_SECRET)).build()).build());
+    void fakeValidatesDocuments_againstTheSchema_andTheSdkNamesTheFieldTheServerLacks() {
+        String schema = new String(readSchema(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("  partner_name: String  # inferred scalar\n", "");
+        assertFalse(schema.contains("partner_name"), "the older server's schema lacks partner_name");
+        try (io.secopskit.testkit.FakeTaegis old = new io.secopskit.testkit.FakeTaegis(schema)) {
+            old.start();
+            old.issuer().client(CLIENT_ID, CLIENT_SECRET);
+            try (TaegisClient client = TaegisClient.builder().endpoint(old.baseUri()).authEndpoint(old.baseUri())
+                    .clientCredentials(CLIENT_ID, io.secopskit.core.Secret.of(CLIENT_SECRET)).build()) {
+                TaegisUnknownFieldException e = assertThrows(TaegisUnknownFieldException.class,
+                        () -> client.tenants().list(TenantQuery.all()).stream().count());
 
-        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> raw.execute(GraphQLTransport.query("tenants"),
-                "query { tenants(tenantsQuery: {maxResults: 1}) { results { id shoeSize } } }", Map.of(), null, Object.class));
+                assertTrue(e.errors().get(0).message().contains("Validation error"), e.errors().get(0).message());
+                assertEquals("partner_name", e.field());
+                assertEquals("Tenant", e.type());
+                assertEquals(TenantFields.ALL, e.fieldSet());
+                assertTrue(e.getMessage().contains("TenantFields.DOCUMENTED"), e.getMessage());
+            }
+        }
+    }
 
-        assertTrue(e.errors().get(0).message().contains("Validation error"), e.errors().get(0).message());
-        assertTrue(e.getMessage().contains("shoeSize"), e.getMessage());
+    private static byte[] readSchema() {
+        try (java.io.InputStream in = TaegisClient.class.getResourceAsStream("tenants.graphqls")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
     void graphqlErrorsWithHttp200_raiseTypedException_withMessagesAndPaths() {
-        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> taegis.tenants().createTenant(
-                TenantCreateInput.builder().setName("Orphan").setParentTenantID("999999").build()));
+        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> taegis.tenants().create(
+                TenantRequest.builder().name("Orphan").parentTenantId("999999").build()));
 
         assertEquals(200, e.httpStatus());
         assertEquals("parent tenant 999999 not found or not accessible", e.errors().get(0).message());
         assertEquals(List.of("createTenant"), e.errors().get(0).path());
         assertEquals("createTenant", e.operation());
+        assertEquals(fakeHost(), e.host());
+        assertEquals(TaegisGraphQLException.GRAPHQL_ERRORS, e.vendorCode());
         assertEquals(1, queries().size(), "a mutation is not retried");
     }
 
     @Test
-    void ssoWithoutTenantContext_isRejectedByTheFakeToo() {
+    void ssoWithoutTenantContext_isRejectedByTheFakeToo() throws IOException {
         fake.seedTenants(1);
-        GraphQLTransport raw = new GraphQLTransport(VendorPipeline.builder("taegis").endpoint(fake.baseUri())
-                .auth(io.secopskit.core.auth.OAuth2ClientCredentialsAuth.builder().tokenEndpoint(fake.baseUri().resolve(TaegisClient.TOKEN_PATH))
-                        .credentials(CLIENT_ID, io.secopskit.core.Secret.of(CLIENT_SECRET)).build()).build());
-
-        TaegisGraphQLException e = assertThrows(TaegisGraphQLException.class, () -> raw.execute(GraphQLTransport.query("getSSOConnection"),
-                "query getSSOConnection($id: ID!) { getSSOConnection(id: $id) { id } }", Map.of("id", "x"), null, Object.class));
-
-        assertTrue(e.getMessage().contains("X-Tenant-Context header is required"), e.getMessage());
+        OkHttpClient http = new OkHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        String token;
+        Request tokenRequest = new Request.Builder().url(fake.baseUri() + TaegisClient.TOKEN_PATH)
+                .header("Authorization", okhttp3.Credentials.basic(CLIENT_ID, CLIENT_SECRET))
+                .post(RequestBody.create("grant_type=client_credentials", MediaType.get("application/x-www-form-urlencoded"))).build();
+        try (Response r = http.newCall(tokenRequest).execute()) {
+            token = json.readTree(r.body().string()).get("access_token").asText();
+        }
+        Request query = new Request.Builder().url(fake.baseUri() + TaegisClient.QUERY_PATH).header("Authorization", "Bearer " + token)
+                .post(RequestBody.create(json.writeValueAsString(Map.of("query",
+                        "query getSSOConnection($id: ID!) { getSSOConnection(id: $id) { id } }", "variables", Map.of("id", "x"))),
+                        MediaType.get("application/json"))).build();
+        try (Response r = http.newCall(query).execute()) {
+            assertEquals(200, r.code());
+            assertTrue(r.body().string().contains("X-Tenant-Context header is required"));
+        }
     }
 
     @Test
     void http500WithGraphQLBody_mapsToServerException_andQueriesRetry() {
         fake.seedTenants(1);
-        fake.faults().nextCalls(1, "POST", "/public/query").respond(500, "{\"errors\":[{\"message\":\"upstream timeout\"}]}");
-        assertEquals(2, taegis.tenants().tenants(io.secopskit.taegis.generated.TenantsQuery.builder().build()).getCount(),
-                "a query is retried once after a 500");
+        fake.faults().nextCalls(1, "POST", TaegisClient.QUERY_PATH).respond(500, "{\"errors\":[{\"message\":\"upstream timeout\"}]}");
+        assertEquals(2, taegis.tenants().list(TenantQuery.all()).stream().count(), "a query is retried once after a 500");
         assertEquals(2, queries().size());
 
-        fake.faults().nextCalls(1, "POST", "/public/query").respond(500, "{\"errors\":[{\"message\":\"upstream timeout\"}]}");
-        ServerException e = assertThrows(ServerException.class, () -> taegis.tenants().createTenant(
-                TenantCreateInput.builder().setName("x").build()));
+        fake.faults().nextCalls(1, "POST", TaegisClient.QUERY_PATH).respond(500, "{\"errors\":[{\"message\":\"upstream timeout\"}]}");
+        ServerException e = assertThrows(ServerException.class, () -> taegis.tenants().create(
+                TenantRequest.builder().name("x").build()));
         assertEquals("upstream timeout", e.vendorMessage());
+        assertEquals(3, queries().size(), "the mutation was sent once");
     }
 
     @Test
     void clientSecretAndToken_neverLogged() {
         fake.seedTenants(1);
         try (LogCapture logs = new LogCapture()) {
-            taegis.tenants().tenants(io.secopskit.taegis.generated.TenantsQuery.builder().build());
+            taegis.tenants().list(TenantQuery.all()).stream().count();
             String token = queries().get(0).header("Authorization").substring(7);
             assertFalse(logs.all().contains(CLIENT_SECRET));
             assertFalse(logs.all().contains(token));
             assertTrue(logs.all().contains("taegis.tenants POST /public/query -> 200"), logs.all());
+            assertFalse(taegis.toString().contains(CLIENT_SECRET));
         }
     }
 }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.secopskit.core.provisioning.ProvisionedTenant;
 import io.secopskit.core.provisioning.TenantSpec;
-import io.secopskit.taegis.generated.InputTenantLabel;
-import io.secopskit.taegis.generated.TenantCreateInput;
+import io.secopskit.taegis.model.TenantRequest;
 import io.secopskit.testkit.FakeTaegis;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TaegisTenantProvisionerTest extends TaegisTestBase {
@@ -22,19 +20,19 @@ class TaegisTenantProvisionerTest extends TaegisTestBase {
 
     @Test
     void find_matchesOnlyTheCustomerCodeLabel_neverTheName() {
-        taegis.tenants().createTenant(TenantCreateInput.builder().setName("Acme Corp").setParentTenantID(FakeTaegis.PARTNER_TENANT_ID)
-                .build());
-        taegis.tenants().createTenant(TenantCreateInput.builder().setName("Acme Corp").setParentTenantID(FakeTaegis.PARTNER_TENANT_ID)
-                .setLabels(List.of(InputTenantLabel.builder().setName("customer_code").setValue("acme-corp-eu").build())).build());
+        taegis.tenants().create(TenantRequest.builder().name("Acme Corp").parentTenantId(FakeTaegis.PARTNER_TENANT_ID).build());
+        taegis.tenants().create(TenantRequest.builder().name("Acme Corp").parentTenantId(FakeTaegis.PARTNER_TENANT_ID)
+                .label("customer_code", "acme-corp-eu").build());
 
         assertTrue(provisioner().find(ACME).isEmpty(), "same name, other or no code: not this customer's tenant");
 
-        String tagged = taegis.tenants().createTenant(TenantCreateInput.builder().setName("Whatever")
-                .setParentTenantID(FakeTaegis.PARTNER_TENANT_ID)
-                .setLabels(List.of(InputTenantLabel.builder().setName("customer_code").setValue("acme-corp").build())).build()).getId();
+        String tagged = taegis.tenants().create(TenantRequest.builder().name("Whatever").parentTenantId(FakeTaegis.PARTNER_TENANT_ID)
+                .label("customer_code", "acme-corp").build()).id();
         ProvisionedTenant found = provisioner().find(ACME).orElseThrow();
         assertEquals(tagged, found.tenantId());
         assertEquals("acme-corp", found.attributes().get(ProvisionedTenant.CUSTOMER_CODE));
+        assertEquals("acme-corp", lastBody().path("variables").path("tenantsQuery").path("labelFilter").path("label_value").asText());
+        assertEquals(FakeTaegis.PARTNER_TENANT_ID, lastBody().path("variables").path("tenantsQuery").path("forHierarchies").get(0).asText());
     }
 
     @Test
@@ -49,8 +47,19 @@ class TaegisTenantProvisionerTest extends TaegisTestBase {
         assertEquals("Renamed by hand", bound.attributes().get("name"));
         String createBody = fake.requests().stream().filter(r -> r.body().contains("createTenant")).findFirst().orElseThrow().body();
         assertTrue(createBody.contains("\"customer_code\"") && createBody.contains("\"tier\""), createBody);
+        assertTrue(createBody.contains("\"environments\":[\"echo\"]"), createBody);
         assertTrue(provisioner().findBound(ACME, "999999").isEmpty());
         assertFalse(provisioner().issuesCredentials());
         assertTrue(provisioner().plannedCreate(ACME).irreversible(), "Taegis has no tenant delete");
+    }
+
+    @Test
+    void deprovision_disablesTheTenant() {
+        ProvisionedTenant created = provisioner().provision(ACME);
+
+        provisioner().deprovision(created);
+
+        assertEquals("{\"disable\":true}", lastBody().path("variables").path("tenantUpdate").toString());
+        assertEquals(false, fake.tenant(created.tenantId()).get("enabled"));
     }
 }

@@ -7,23 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.secopskit.core.error.NotFoundException;
 import io.secopskit.core.error.ValidationException;
-import io.secopskit.taegis.TenantsClient.PagingMode;
-import io.secopskit.taegis.generated.Environment;
-import io.secopskit.taegis.generated.InputTenantLabel;
-import io.secopskit.taegis.generated.NewSubscription;
-import io.secopskit.taegis.generated.OrderDir;
-import io.secopskit.taegis.generated.Service;
-import io.secopskit.taegis.generated.SubscriptionUpdate;
-import io.secopskit.taegis.generated.Tenant;
-import io.secopskit.taegis.generated.TenantCreateInput;
-import io.secopskit.taegis.generated.TenantEnvironment;
-import io.secopskit.taegis.generated.TenantEnvironmentFilter;
-import io.secopskit.taegis.generated.TenantLabel;
-import io.secopskit.taegis.generated.TenantLabelFilter;
-import io.secopskit.taegis.generated.TenantOrderField;
-import io.secopskit.taegis.generated.TenantResults;
-import io.secopskit.taegis.generated.TenantsQuery;
+import io.secopskit.core.paging.Page;
+import io.secopskit.taegis.model.Environment;
+import io.secopskit.taegis.model.OrderDir;
+import io.secopskit.taegis.model.Service;
+import io.secopskit.taegis.model.SubscriptionRequest;
+import io.secopskit.taegis.model.SubscriptionUpdate;
+import io.secopskit.taegis.model.Tenant;
+import io.secopskit.taegis.model.TenantEnvironment;
+import io.secopskit.taegis.model.TenantLabel;
+import io.secopskit.taegis.model.TenantLabelRequest;
+import io.secopskit.taegis.model.TenantOrderField;
+import io.secopskit.taegis.model.TenantPaging;
+import io.secopskit.taegis.model.TenantQuery;
+import io.secopskit.taegis.model.TenantRequest;
+import io.secopskit.taegis.model.TenantUpdate;
 import io.secopskit.testkit.FakeTaegis;
 import java.time.Instant;
 import java.util.HashSet;
@@ -37,13 +38,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class TenantsClientTest extends TaegisTestBase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
 
     @Test
-    void tenants_sendsTheQueryAsAVariable_andReadsTypedResults() {
+    void list_sendsTheQueryAsAVariable_andReadsTypedRecordsAndPagingMetadata() {
         fake.seedTenants(30);
 
-        TenantResults page = taegis.tenants().tenants(TenantsQuery.builder().setName("%0001%").setMaxResults(5)
-                .setOrderBy(TenantOrderField.Name).setOrderDir(OrderDir.desc).build());
+        Page<Tenant> page = taegis.tenants().list(TenantQuery.builder().name("%0001%").pageSize(5)
+                .orderBy(TenantOrderField.NAME, OrderDir.DESC).build()).byPage().iterator().next();
 
         JsonNode body = lastBody();
         assertTrue(body.get("query").asText().startsWith("query tenants($tenantsQuery: TenantsQuery!) { tenants(tenantsQuery: $tenantsQuery) {"),
@@ -54,19 +60,26 @@ class TenantsClientTest extends TaegisTestBase {
         assertEquals("Name", vars.get("orderBy").asText());
         assertEquals("desc", vars.get("orderDir").asText());
         assertFalse(vars.has("pageNum"), "null fields are not sent");
-        assertEquals(5, page.getCount());
-        assertEquals(11, page.getTotalCount(), "Tenant 00001, 00010-00019 contain 0001");
-        assertTrue(page.getHasMore());
-        assertEquals("Tenant 00019", page.getResults().get(0).getName());
+        assertFalse(vars.has("cursorPos"), "the first page has no cursor");
+        assertEquals(5, page.items().size());
+        assertEquals(11, page.total().orElseThrow(), "Tenant 00001, 00010-00019 contain 0001");
+        assertTrue(page.nextToken().isPresent(), "hasMore: the page carries a continuation token");
+        Tenant first = page.items().get(0);
+        assertEquals("Tenant 00019", first.name());
+        assertEquals(FakeTaegis.PARTNER_TENANT_ID, first.parent());
+        assertEquals(Instant.class, first.createdAt().getClass());
+        assertTrue(first.enabled());
+        assertEquals("charlie", first.environments().get(0).name());
         assertTrue(queries().get(0).header("Authorization").startsWith("Bearer "));
+        assertEquals(1, queries().size(), "one page, one request");
     }
 
     @ParameterizedTest
-    @EnumSource(PagingMode.class)
-    void list_2500Tenants_pagesOfOneHundred_eachExactlyOnce_lazily(PagingMode mode) {
+    @EnumSource(TenantPaging.class)
+    void list_2500Tenants_pagesOfOneHundred_eachExactlyOnce_lazily(TenantPaging mode) {
         Set<String> seeded = new HashSet<>(fake.seedTenants(2500));
-        Iterator<Tenant> it = taegis.tenants().list(TenantsQuery.builder().setForHierarchies(List.of(FakeTaegis.PARTNER_TENANT_ID))
-                .setMaxResults(100).build(), mode).iterator();
+        Iterator<Tenant> it = taegis.tenants().list(TenantQuery.builder().forHierarchies(FakeTaegis.PARTNER_TENANT_ID)
+                .pageSize(100).paging(mode).build()).iterator();
         assertTrue(queries().isEmpty(), "nothing is fetched before iteration");
         for (int i = 0; i < 100; i++) {
             it.next();
@@ -77,8 +90,8 @@ class TenantsClientTest extends TaegisTestBase {
         int count = 100;
         while (it.hasNext()) {
             Tenant t = it.next();
-            if (!t.getId().equals(FakeTaegis.PARTNER_TENANT_ID)) {
-                assertTrue(seen.add(t.getId()), "tenant " + t.getId() + " seen twice");
+            if (!t.id().equals(FakeTaegis.PARTNER_TENANT_ID)) {
+                assertTrue(seen.add(t.id()), "tenant " + t.id() + " seen twice");
             }
             count++;
         }
@@ -87,8 +100,9 @@ class TenantsClientTest extends TaegisTestBase {
         assertEquals(26, queries().size());
         assertTrue(seeded.containsAll(seen));
         JsonNode second = queries().get(1).json().path("variables").path("tenantsQuery");
-        if (mode == PagingMode.PAGE_NUMBER) {
-            assertEquals(2, second.get("pageNum").asInt());
+        if (mode == TenantPaging.PAGE_NUMBER) {
+            assertEquals(2, second.get("pageNum").asInt(), "page-number paging assumes 1-based pages");
+            assertEquals(1, queries().get(0).json().path("variables").path("tenantsQuery").get("pageNum").asInt());
             assertFalse(second.has("cursorPos"));
         } else {
             assertFalse(second.has("pageNum"));
@@ -97,79 +111,116 @@ class TenantsClientTest extends TaegisTestBase {
     }
 
     @Test
-    void tenants_everyFilter_isSentAndApplied() {
+    void list_everyFilter_isSentAndApplied() {
         List<String> ids = fake.seedTenants(5);
-        taegis.tenants().createLabel(ids.get(2), InputTenantLabel.builder().setName("tier").setValue("gold").build());
-        taegis.tenants().setEnvironments(ids.get(2), Map.of(TenantEnvironment.echo, true));
+        taegis.tenants().labels(ids.get(2)).create(TenantLabelRequest.of("tier", "gold"));
+        taegis.tenants().setEnvironments(ids.get(2), Map.of(TenantEnvironment.ECHO, true));
 
-        TenantResults r = taegis.tenants().tenants(TenantsQuery.builder().setIds(ids)
-                .setLabelFilter(TenantLabelFilter.builder().setLabel_name("tier").setLabel_value("gold").build())
-                .setEnvironmentFilter(TenantEnvironmentFilter.builder().setName("echo").setEnabled(true).build())
-                .setIsPartner(false).setWithSupport(false).build());
+        List<Tenant> r = taegis.tenants().list(TenantQuery.builder().ids(ids).label("tier", "gold")
+                .environment(TenantEnvironment.ECHO, true).isPartner(false).withSupport(false).build()).stream().toList();
 
         JsonNode vars = lastBody().path("variables").path("tenantsQuery");
         assertEquals("tier", vars.path("labelFilter").path("label_name").asText());
+        assertEquals("gold", vars.path("labelFilter").path("label_value").asText());
         assertEquals("echo", vars.path("environmentFilter").path("name").asText());
+        assertTrue(vars.path("environmentFilter").path("enabled").asBoolean());
+        assertFalse(vars.path("isPartner").asBoolean(true));
+        assertFalse(vars.path("withSupport").asBoolean(true));
         assertEquals(5, vars.path("ids").size());
-        assertEquals(List.of(ids.get(2)), r.getResults().stream().map(Tenant::getId).collect(Collectors.toList()));
+        assertEquals(List.of(ids.get(2)), r.stream().map(Tenant::id).collect(Collectors.toList()));
     }
 
     @Test
-    void createTenant_withEnvironmentsAndLabels() {
-        Tenant t = taegis.tenants().createTenant(TenantCreateInput.builder().setName("Acme Corp")
-                .setParentTenantID(FakeTaegis.PARTNER_TENANT_ID).setEnvironments(List.of(TenantEnvironment.echo))
-                .setLabels(List.of(InputTenantLabel.builder().setName("customer_code").setValue("acme").build())).build());
+    void list_timeFilters_areSentAsRfc3339InUtc() {
+        fake.seedTenants(3);
+        Instant after = Instant.parse("2019-07-04T15:00:22Z");
+
+        taegis.tenants().list(TenantQuery.builder().createdBetween(after, null)
+                .modifiedBetween(null, Instant.parse("2030-01-01T00:00:00Z")).build()).stream().count();
+
+        JsonNode vars = lastBody().path("variables").path("tenantsQuery");
+        assertEquals("2019-07-04T15:00:22Z", vars.path("createdTimeFilter").path("startTime").asText());
+        assertFalse(vars.path("createdTimeFilter").has("endTime"));
+        assertEquals("2030-01-01T00:00:00Z", vars.path("modifiedTimeFilter").path("endTime").asText());
+    }
+
+    @Test
+    void get_readsOneTenantById_andNotFoundWhenInvisible() {
+        String id = fake.seedTenants(2).get(1);
+
+        Tenant t = taegis.tenants().get(id);
+
+        assertEquals(id, t.id());
+        assertEquals("[\"" + id + "\"]", lastBody().path("variables").path("tenantsQuery").path("ids").toString());
+        NotFoundException e = assertThrows(NotFoundException.class, () -> taegis.tenants().get("999999"));
+        assertEquals("tenants", e.operation());
+        assertTrue(e.getMessage().contains("999999"), e.getMessage());
+    }
+
+    @Test
+    void create_withEnvironmentsAndLabels() throws Exception {
+        Tenant t = taegis.tenants().create(TenantRequest.builder().name("Acme Corp")
+                .parentTenantId(FakeTaegis.PARTNER_TENANT_ID).environment(TenantEnvironment.ECHO)
+                .label("customer_code", "acme").build());
 
         JsonNode body = lastBody();
         assertTrue(body.get("query").asText().startsWith("mutation createTenant($newTenant: TenantCreateInput!) { createTenant(newTenant: $newTenant) {"));
-        assertEquals("Acme Corp", body.path("variables").path("newTenant").path("name").asText());
-        assertEquals("echo", body.path("variables").path("newTenant").path("environments").get(0).asText());
-        assertEquals("Acme Corp", t.getName());
-        assertEquals(FakeTaegis.PARTNER_TENANT_ID, t.getParent());
-        assertEquals("acme", t.getLabels().get(0).getValue());
-        assertEquals("echo", t.getEnvironments().get(0).getName());
-        assertTrue(t.getEnvironments().get(0).getEnabled());
+        assertEquals(json("{\"name\":\"Acme Corp\",\"parentTenantID\":\"" + FakeTaegis.PARTNER_TENANT_ID + "\","
+                + "\"environments\":[\"echo\"],\"labels\":[{\"name\":\"customer_code\",\"value\":\"acme\"}]}"),
+                body.path("variables").path("newTenant"));
+        assertEquals("Acme Corp", t.name());
+        assertEquals(FakeTaegis.PARTNER_TENANT_ID, t.parent());
+        assertEquals("acme", t.labels().get(0).value());
+        assertEquals("echo", t.environments().get(0).name());
+        assertTrue(t.environments().get(0).enabled());
     }
 
     @Test
-    void updateHelpers_renameEnvironmentsDisableExpiry() {
+    void updateHelpers_renameEnvironmentsEnableDisableExpiry() throws Exception {
         String id = fake.seedTenants(1).get(0);
 
-        assertEquals("Renamed", taegis.tenants().rename(id, "Renamed").getName());
+        assertEquals("Renamed", taegis.tenants().rename(id, "Renamed").name());
         JsonNode vars = lastBody().path("variables");
         assertEquals(id, vars.path("tenantID").asText());
-        assertEquals("{\"name\":\"Renamed\"}", vars.path("tenantUpdate").toString());
+        assertEquals(json("{\"name\":\"Renamed\"}"), vars.path("tenantUpdate"));
 
-        Tenant withEnvs = taegis.tenants().setEnvironments(id, Map.of(TenantEnvironment.delta, true));
-        assertEquals("[{\"enabled\":true,\"name\":\"delta\"}]", lastBody().path("variables").path("tenantUpdate").path("environments").toString());
-        assertTrue(withEnvs.getEnvironments().stream().anyMatch(e -> e.getName().equals("delta") && e.getEnabled()));
+        Tenant withEnvs = taegis.tenants().setEnvironments(id, Map.of(TenantEnvironment.DELTA, true));
+        assertEquals(json("[{\"enabled\":true,\"name\":\"delta\"}]"), lastBody().path("variables").path("tenantUpdate").path("environments"));
+        assertTrue(withEnvs.environments().stream().anyMatch(e -> e.name().equals("delta") && e.enabled()));
 
         Tenant disabled = taegis.tenants().disable(id);
-        assertEquals("{\"disable\":true}", lastBody().path("variables").path("tenantUpdate").toString());
-        assertFalse(disabled.getEnabled());
-        assertTrue(disabled.getEnvironments().stream().noneMatch(Environment::getEnabled), "disable turns every environment off");
+        assertEquals(json("{\"disable\":true}"), lastBody().path("variables").path("tenantUpdate"));
+        assertFalse(disabled.enabled());
+        assertTrue(disabled.environments().stream().noneMatch(Environment::enabled), "disable turns every environment off");
+
+        Tenant enabled = taegis.tenants().enable(id, TenantEnvironment.ECHO);
+        assertEquals(json("{\"environments\":[{\"name\":\"echo\",\"enabled\":true}]}"), lastBody().path("variables").path("tenantUpdate"));
+        assertTrue(enabled.enabled(), "enabled exactly when one environment is");
 
         Instant expiry = Instant.parse("2027-01-31T00:00:00Z");
-        assertEquals("2027-01-31T00:00:00Z", taegis.tenants().setExpiry(id, expiry).getExpires_at());
+        assertEquals(expiry, taegis.tenants().setExpiry(id, expiry).expiresAt());
+        assertEquals("2027-01-31T00:00:00Z", lastBody().path("variables").path("tenantUpdate").path("expiresAt").asText());
         Tenant cleared = taegis.tenants().clearExpiry(id);
-        assertEquals("{\"clearExpiration\":true}", lastBody().path("variables").path("tenantUpdate").toString());
-        assertNull(cleared.getExpires_at());
+        assertEquals(json("{\"clearExpiration\":true}"), lastBody().path("variables").path("tenantUpdate"));
+        assertNull(cleared.expiresAt());
     }
 
     @Test
-    void labels_createUpdateDelete() {
+    void labels_createUpdateDelete() throws Exception {
         String id = fake.seedTenants(1).get(0);
 
-        TenantLabel label = taegis.tenants().createLabel(id, InputTenantLabel.builder().setName("env").setValue("prod").build());
+        TenantLabel label = taegis.tenants().labels(id).create(TenantLabelRequest.of("env", "prod"));
         JsonNode vars = lastBody().path("variables");
         assertEquals(id, vars.path("tenant_id").asText());
-        assertEquals("{\"name\":\"env\",\"value\":\"prod\"}", vars.path("label_input").toString());
+        assertEquals(json("{\"name\":\"env\",\"value\":\"prod\"}"), vars.path("label_input"));
+        assertEquals(id, label.tenantId());
 
-        TenantLabel updated = taegis.tenants().updateLabel(label.getId(), id, InputTenantLabel.builder().setName("env").setValue("dev").build());
-        assertEquals(label.getId(), lastBody().path("variables").path("label_id").asText());
-        assertEquals("dev", updated.getValue());
+        TenantLabel updated = taegis.tenants().labels(id).update(label.id(), TenantLabelRequest.of("env", "dev"));
+        assertEquals(label.id(), lastBody().path("variables").path("label_id").asText());
+        assertEquals(id, lastBody().path("variables").path("tenant_id").asText());
+        assertEquals("dev", updated.value());
 
-        taegis.tenants().deleteLabel(label.getId(), id);
+        assertEquals(label.id(), taegis.tenants().labels(id).delete(label.id()).id());
         assertTrue(((List<?>) fake.tenant(id).get("labels")).isEmpty());
     }
 
@@ -177,45 +228,64 @@ class TenantsClientTest extends TaegisTestBase {
     void subscriptions_createUpdateAssignUnassignDelete() {
         String id = fake.seedTenants(1).get(0);
 
-        Service sub = taegis.tenants().createSubscription(NewSubscription.builder().setName("MDR Plus").setDescription("24x7").build());
+        Service sub = taegis.subscriptions().create(SubscriptionRequest.of("MDR Plus").withDescription("24x7"));
         assertEquals("MDR Plus", lastBody().path("variables").path("input").path("name").asText());
-        Service renamed = taegis.tenants().updateSubscription(SubscriptionUpdate.builder().setId(sub.getId()).setName("MDR Pro").build());
-        assertEquals("MDR Pro", renamed.getName());
+        Service renamed = taegis.subscriptions().update(sub.id(), SubscriptionUpdate.rename("MDR Pro"));
+        assertEquals(sub.id(), lastBody().path("variables").path("input").path("id").asText(), "the id travels inside the input");
+        assertEquals("MDR Pro", renamed.name());
 
-        Tenant assigned = taegis.tenants().assignSubscription(id, sub.getId());
-        assertEquals(sub.getId(), lastBody().path("variables").path("subscription_id").asText());
-        assertEquals("MDR Pro", assigned.getGranted_services().get(0).getName());
-        assertEquals(List.of(id), taegis.tenants().tenants(TenantsQuery.builder().setWithService("MDR%").build())
-                .getResults().stream().map(Tenant::getId).collect(Collectors.toList()));
+        Tenant assigned = taegis.subscriptions().assign(id, sub.id());
+        assertEquals(sub.id(), lastBody().path("variables").path("subscription_id").asText());
+        assertEquals("MDR Pro", assigned.grantedServices().get(0).name());
+        assertEquals(sub.id(), assigned.allServices().get(0).serviceId(), "all_services, the successor of services");
+        assertEquals(List.of(id), taegis.tenants().list(TenantQuery.builder().withService("MDR%").build()).stream()
+                .map(Tenant::id).collect(Collectors.toList()));
 
-        assertTrue(taegis.tenants().unassignSubscription(id, sub.getId()).getGranted_services().isEmpty());
-        assertEquals(sub.getId(), taegis.tenants().deleteSubscription(sub.getId()).getId());
+        assertTrue(taegis.subscriptions().unassign(id, sub.id()).grantedServices().isEmpty());
+        assertEquals(sub.id(), taegis.subscriptions().delete(sub.id()).id());
     }
 
     @Test
     void support_enableAndDisable() {
         String id = fake.seedTenants(1).get(0);
-        assertTrue(taegis.tenants().enableSupport(id).getSupport_enabled());
+        assertTrue(taegis.tenants().enableSupport(id).supportEnabled());
         assertEquals(id, lastBody().path("variables").path("tenantID").asText());
-        assertFalse(taegis.tenants().disableSupport(id).getSupport_enabled());
+        assertFalse(taegis.tenants().disableSupport(id).supportEnabled());
     }
 
     @Test
     void validation_beforeSending() {
-        assertThrows(ValidationException.class, () -> taegis.tenants().createTenant(TenantCreateInput.builder().build()));
-        assertThrows(ValidationException.class, () -> taegis.tenants().rename(" ", "x"));
-        assertThrows(ValidationException.class, () -> taegis.tenants().setEnvironments("1", Map.of()));
-        assertTrue(fake.requests().isEmpty());
+        assertEquals("newTenant.name", assertThrows(ValidationException.class,
+                () -> taegis.tenants().create(TenantRequest.builder().build())).field());
+        assertEquals("tenantUpdate.name", assertThrows(ValidationException.class, () -> taegis.tenants().rename("1", " ")).field());
+        assertEquals("tenantID", assertThrows(ValidationException.class, () -> taegis.tenants().rename(" ", "x")).field());
+        assertEquals("tenantUpdate.environments", assertThrows(ValidationException.class,
+                () -> taegis.tenants().setEnvironments("1", Map.of())).field());
+        assertEquals("tenantUpdate", assertThrows(ValidationException.class,
+                () -> taegis.tenants().update("1", TenantUpdate.builder().build())).field());
+        assertEquals("tenantUpdate.clearExpiration", assertThrows(ValidationException.class,
+                () -> taegis.tenants().update("1", TenantUpdate.builder().expiresAt(Instant.EPOCH).clearExpiration().build())).field());
+        assertEquals("pageSize", assertThrows(ValidationException.class,
+                () -> taegis.tenants().list(TenantQuery.builder().pageSize(0).build())).field());
+        assertEquals("tenantsQuery.labelFilter.label_name", assertThrows(ValidationException.class,
+                () -> taegis.tenants().list(TenantQuery.builder().label(null, "gold").build())).field());
+        assertEquals("tenantsQuery.timeFilter", assertThrows(ValidationException.class,
+                () -> taegis.tenants().list(TenantQuery.builder().createdBetween(Instant.EPOCH.plusSeconds(1), Instant.EPOCH).build())).field());
+        assertEquals("input", assertThrows(ValidationException.class,
+                () -> taegis.subscriptions().update("s-1", new SubscriptionUpdate(null, null, null, null))).field());
+        assertEquals("label_input.name", assertThrows(ValidationException.class,
+                () -> taegis.tenants().labels("1").create(TenantLabelRequest.of("", "v"))).field());
+        assertTrue(fake.requests().isEmpty(), "nothing was sent, not even a token request");
     }
 
     @Test
     void twoHundredCalls_useExactlyOneToken() {
         fake.seedTenants(3);
         for (int i = 0; i < 200; i++) {
-            taegis.tenants().tenants(TenantsQuery.builder().setMaxResults(1).build());
+            taegis.tenants().list(TenantQuery.builder().pageSize(1).build()).byPage().iterator().next();
         }
         assertEquals(1, fake.issuer().tokensIssued());
-        assertEquals(1, fake.requests("POST", "/auth/api/v2/auth/token").size());
+        assertEquals(1, tokenRequests());
         assertEquals(200, queries().size());
     }
 }

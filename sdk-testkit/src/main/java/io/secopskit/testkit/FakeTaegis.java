@@ -64,7 +64,9 @@ import java.util.regex.Pattern;
  *       mode ({@code pageNum} from 1) and cursor mode ({@code cursorPos}, bound to the sort); {@code hasMore},
  *       {@code totalCount}; a tenant is enabled exactly when one of its environments is; expiry set, cleared
  *       and enforced; labels with owners, restricted labels; subscriptions; SSO connections inside the
- *       {@code X-Tenant-Context} tenant, moving to Testing once configured.</li>
+ *       {@code X-Tenant-Context} tenant, moving to Testing once configured. The deprecated {@code Tenant.services}
+ *       lists the assigned subscriptions as {@code Service}s (as {@code all_services} lists them as grants); a
+ *       mutation on a label or subscription that does not exist answers a GraphQL error, never a bare null.</li>
  * </ul>
  * Every documented rule is a {@link Rule}, on by default; {@link #strictness()} switches single rules off.
  */
@@ -673,6 +675,14 @@ public final class FakeTaegis extends FakeVendor {
         }
         v.put("granted_services", granted);
         v.put("all_services", granted);
+        List<Map<String, Object>> assigned = new ArrayList<>();
+        for (Map<String, Object> g : granted) {
+            Map<String, Object> service = services.get(String.valueOf(g.get("service_id")));
+            if (service != null) {
+                assigned.add(new LinkedHashMap<>(service));
+            }
+        }
+        v.put("services", assigned);
         return v;
     }
 
@@ -1052,7 +1062,7 @@ public final class FakeTaegis extends FakeVendor {
                 return new LinkedHashMap<>(l);
             }
         }
-        return null;
+        return error(env, "label " + labelId + " not found on tenant " + t.get("id"));
     }
 
     @SuppressWarnings("unchecked")
@@ -1073,7 +1083,7 @@ public final class FakeTaegis extends FakeVendor {
                 return l;
             }
         }
-        return null;
+        return error(env, "label " + labelId + " not found on tenant " + t.get("id"));
     }
 
     private synchronized Object createSubscription(DataFetchingEnvironment env) {
@@ -1098,7 +1108,7 @@ public final class FakeTaegis extends FakeVendor {
         Map<String, Object> in = env.getArgument("input");
         Map<String, Object> s = services.get(String.valueOf(in.get("id")));
         if (s == null) {
-            return null;
+            return error(env, "subscription " + in.get("id") + " not found");
         }
         List<Object> errors = new ArrayList<>();
         if (writable(env, String.valueOf(s.get("owner_tenant_id")), errors) == null) {
@@ -1118,7 +1128,7 @@ public final class FakeTaegis extends FakeVendor {
         String id = env.getArgument("id");
         Map<String, Object> s = services.get(id);
         if (s == null) {
-            return null;
+            return error(env, "subscription " + id + " not found");
         }
         List<Object> errors = new ArrayList<>();
         if (writable(env, String.valueOf(s.get("owner_tenant_id")), errors) == null) {

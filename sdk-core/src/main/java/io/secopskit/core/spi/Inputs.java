@@ -50,6 +50,40 @@ public final class Inputs {
     }
 
     /**
+     * Checks an id more strictly than {@link #requireId}: also no {@code /}, {@code \\} or whitespace — for
+     * vendors whose ids never contain them, so a caller's typo is refused before sending.
+     *
+     * @param vendor    vendor id
+     * @param operation operation name
+     * @param field     the parameter's name
+     * @param value     the value
+     * @return the value
+     * @throws ValidationException if a rule is broken
+     */
+    public static String requireStrictId(String vendor, String operation, String field, String value) {
+        requireId(vendor, operation, field, value);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' || c == '\\' || Character.isWhitespace(c)) {
+                throw new ValidationException(vendor, operation, field, "must not contain '/', '\\' or whitespace (got "
+                        + quote(value) + ")");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Returns whether a host counts as loopback for the https rule: exactly {@code localhost}, an address
+     * in 127.0.0.0/8, or {@code ::1}.
+     *
+     * @param host the host
+     * @return true for loopback
+     */
+    public static boolean isLoopbackHost(String host) {
+        return io.secopskit.core.internal.http.Hosts.isLoopback(host);
+    }
+
+    /**
      * Checks a query or header value: no control characters (CR and LF included), at most
      * {@value #MAX_VALUE_LENGTH} characters.
      *

@@ -129,7 +129,8 @@ public final class Pager {
     /**
      * The general form: pages from {@code first}, each fetch returning its items and the next state.
      *
-     * @param scope names the list in its tokens, for example {@code stellar.ListCases}
+     * @param scope names the list in its tokens: {@code <vendor>.<operation>}, optionally followed by
+     *              {@code :<key>} (the run id, the table, a query) so a token of another list is refused
      * @param first the first page's state
      * @param codec writes and reads states for continuation tokens
      * @param fetch fetches the page at a state
@@ -258,6 +259,9 @@ public final class Pager {
     private static <S> S decode(String scope, StateCodec<S> codec, String token) {
         String vendor = scope.contains(".") ? scope.substring(0, scope.indexOf('.')) : scope;
         String operation = scope.contains(".") ? scope.substring(scope.indexOf('.') + 1) : null;
+        if (operation != null && operation.indexOf(':') > 0) {
+            operation = operation.substring(0, operation.indexOf(':')); // a scope may carry a list's key after ':'
+        }
         if (!token.startsWith(VERSION)) {
             throw new ValidationException(vendor, operation, "continuationToken",
                     "is not a SecOpsKit continuation token (unknown version): " + Inputs.quote(token));

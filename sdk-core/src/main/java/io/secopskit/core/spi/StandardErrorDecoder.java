@@ -33,6 +33,10 @@ public final class StandardErrorDecoder implements ErrorDecoder {
      */
     public static ErrorInfo describe(ErrorResponse response) {
         ErrorInfo info = response.baseInfo();
+        if (isHtml(response)) {
+            return info.withVendorCode(info.vendorCode()).withVendorMessage("an HTML page instead of an API answer"
+                    + " (not quoted: a login, proxy, gateway or maintenance page — check the endpoint and any proxy)");
+        }
         JsonNode root = tree(response.body());
         if (root == null || !root.isObject()) {
             String snippet = response.bodySnippet();
@@ -62,6 +66,21 @@ public final class StandardErrorDecoder implements ErrorDecoder {
             info = info.withVendorCode(code);
         }
         return message != null ? info.withVendorMessage(message) : info.withVendorMessage(response.bodySnippet());
+    }
+
+    /**
+     * Returns whether an error answer is an HTML page (by content type, or by a body that starts with a tag).
+     *
+     * @param response the answer
+     * @return true for HTML
+     */
+    public static boolean isHtml(ErrorResponse response) {
+        String type = response.contentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("html")) {
+            return true;
+        }
+        String body = response.body().stripLeading();
+        return body.regionMatches(true, 0, "<!doctype html", 0, 14) || body.regionMatches(true, 0, "<html", 0, 5);
     }
 
     private static String firstNonNull(String... values) {

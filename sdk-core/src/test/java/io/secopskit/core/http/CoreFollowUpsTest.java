@@ -183,4 +183,56 @@ class CoreFollowUpsTest {
         assertEquals("endpoint", e.setting());
         assertTrue(e.getMessage().contains("call region(...) or endpoint(...)"), e.getMessage());
     }
+
+    @Test
+    void postThatNeverLeft_connectionRefused_isRetriedAndSaysNothingWasSent_withTheVendorsHint() {
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+        VendorPipeline p = VendorPipeline.builder("acme").endpoint(java.net.URI.create("http://127.0.0.1:1/"))
+                .errorDecoder(new io.secopskit.core.spi.ErrorDecoder() {
+                    @Override
+                    public io.secopskit.core.error.SecOpsException decode(io.secopskit.core.spi.ErrorResponse response) {
+                        return io.secopskit.core.spi.StandardErrorDecoder.INSTANCE.decode(response);
+                    }
+
+                    @Override
+                    public String transportHint(Operation operation, String host, Throwable failure) {
+                        return "check AcmeClient.Builder.region";
+                    }
+                })
+                .options(ClientOptions.builder().clock(clock).sleeper(sleeps::add).build()).build();
+
+        io.secopskit.core.error.TransportException e = assertThrows(io.secopskit.core.error.TransportException.class,
+                () -> p.execute(ApiRequest.of(Operation.builder("acme", "CreateThing", "POST", "/things").build()).build()));
+
+        assertEquals(2, sleeps.size(), "3 attempts: a refused connection never reached the vendor");
+        assertTrue(e.isRetryable());
+        assertTrue(e.getMessage().contains("nothing was sent"), e.getMessage());
+        assertTrue(e.getMessage().contains("check AcmeClient.Builder.region"), e.getMessage());
+        assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+    }
+
+    @Test
+    void htmlErrorPage_isNamedButNeverQuoted() {
+        fake.stub("GET", "/things", r -> FakeResponse.text(502, "text/html", "<html><body>Bad gateway SECRET-PAGE-TEXT</body></html>"));
+        VendorPipeline p = VendorPipeline.builder("acme").endpoint(fake.baseUri())
+                .options(ClientOptions.builder().retryPolicy(RetryPolicy.none()).build()).build();
+
+        io.secopskit.core.error.ServerException e = assertThrows(io.secopskit.core.error.ServerException.class,
+                () -> p.execute(ApiRequest.of(Operation.builder("acme", "Get", "GET", "/things").build()).build()));
+
+        assertTrue(e.getMessage().contains("an HTML page instead of an API answer"), e.getMessage());
+        assertTrue(!e.getMessage().contains("SECRET-PAGE-TEXT"), e.getMessage());
+        assertEquals(502, e.httpStatus());
+    }
+
+    @Test
+    void strictIds_refuseSlashBackslashAndWhitespace_loopbackCheckIsPublic() {
+        assertEquals("abc-123", io.secopskit.core.spi.Inputs.requireStrictId("acme", "Get", "id", "abc-123"));
+        for (String bad : new String[] {"a/b", "a\\b", "a b", "a\tb", ".."}) {
+            assertThrows(io.secopskit.core.error.ValidationException.class,
+                    () -> io.secopskit.core.spi.Inputs.requireStrictId("acme", "Get", "id", bad), bad);
+        }
+        assertTrue(io.secopskit.core.spi.Inputs.isLoopbackHost("127.0.0.1"));
+        assertTrue(!io.secopskit.core.spi.Inputs.isLoopbackHost("api.localhost"));
+    }
 }

@@ -231,9 +231,10 @@ public final class CallExecutor {
                 boolean deadlinePassed = deadline - clock.millis() <= 0 || (e instanceof InterruptedIOException
                         && !(e instanceof SocketTimeoutException) && timeout < attemptTimeoutMs);
                 boolean resendRefused = e instanceof SendGuard.ResendRefusedException;
+                boolean neverSent = neverSent(e);
                 delay = backoff(attempt);
-                if (interrupted || deadlinePassed || resendRefused || !op.idempotent() || httpCall.isCanceled() && !timedOut(e)
-                        || !mayRetry(attempt, delay, deadline)) {
+                if (interrupted || deadlinePassed || resendRefused || !(op.idempotent() || neverSent)
+                        || httpCall.isCanceled() && !timedOut(e) || !mayRetry(attempt, delay, deadline)) {
                     throw transportError(op, host, e, attempt, timeout, interrupted, deadlinePassed);
                 }
                 reason = e.getClass().getSimpleName();
@@ -271,6 +272,24 @@ public final class CallExecutor {
         static final Outcome UNUSED = new Outcome();
         int status = 200;
         okhttp3.Headers headers = okhttp3.Headers.EMPTY;
+    }
+
+    /**
+     * Returns whether a failure happened before any byte of the request left: the name did not resolve,
+     * nothing accepted the connection, or the TLS handshake failed. Such a request never reached the
+     * vendor, so repeating it is safe whatever the operation.
+     */
+    static boolean neverSent(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof javax.net.ssl.SSLHandshakeException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static boolean timedOut(IOException e) {
@@ -367,9 +386,15 @@ public final class CallExecutor {
         } else {
             code = "CONNECTION_FAILED";
             message = describe(e, host);
+            String hint = decoder.transportHint(op, host, e);
+            if (hint != null && !hint.isBlank()) {
+                message += "; " + hint;
+            }
         }
-        boolean retryable = op.idempotent() && !interrupted;
-        String suffix = op.idempotent() || e instanceof SendGuard.ResendRefusedException ? ""
+        boolean sentNothing = !interrupted && !deadlinePassed && neverSent(e);
+        boolean retryable = (op.idempotent() || sentNothing) && !interrupted;
+        String suffix = sentNothing ? "; nothing was sent"
+                : op.idempotent() || e instanceof SendGuard.ResendRefusedException ? ""
                 : "; not repeated: the vendor may have acted on it";
         return new TransportException(new ErrorInfo(vendor, op.name(), 0, code, message + suffix, null, retryable, host), e);
     }
