@@ -254,7 +254,7 @@ class CasesClientTest extends StellarTestBase {
     }
 
     @Test
-    void nonJsonErrorBody_isSurfacedWithStatusAndShortBody() {
+    void htmlErrorBody_isNamedWithItsStatus_butNeverQuoted() {
         fake.faults().nextCalls(3, "GET", CASES).respond(FakeResponse.text(502, "text/html",
                 "<html><body>Bad Gateway</body></html>" + " ".repeat(2000)));
 
@@ -262,7 +262,8 @@ class CasesClientTest extends StellarTestBase {
                 () -> client.cases().list(CaseQuery.builder().build()).stream().count());
 
         assertEquals(502, e.httpStatus());
-        assertTrue(e.getMessage().contains("Bad Gateway"), e.getMessage());
+        assertTrue(e.getMessage().contains("an HTML page instead of an API answer"), e.getMessage());
+        assertFalse(e.getMessage().contains("<html>") || e.getMessage().contains("Bad Gateway"), e.getMessage());
         assertFalse(e.getMessage().contains("Bearer"));
     }
 }

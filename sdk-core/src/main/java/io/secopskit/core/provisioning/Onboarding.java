@@ -186,7 +186,7 @@ public final class Onboarding {
         AtomicInteger done = new AtomicInteger();
         ReentrantLock progressLock = new ReentrantLock();
         for (BulkResult.CustomerRun r : unreadable) {
-            tellProgress(progress, progressLock, done.incrementAndGet(), total, r);
+            tellProgress(progress, progressLock, done, total, r);
         }
         QuotaGate gate = new QuotaGate();
         ExecutorService pool = Threads.bounded("secopskit-bulk-", Math.min(concurrency, Math.max(1, todo.size())), virtualThreads);
@@ -200,7 +200,7 @@ public final class Onboarding {
                     } catch (RuntimeException e) {
                         r = new BulkResult.CustomerRun(s.customerCode(), null, e);
                     }
-                    tellProgress(progress, progressLock, done.incrementAndGet(), total, r);
+                    tellProgress(progress, progressLock, done, total, r);
                     return r;
                 }));
             }
@@ -638,13 +638,15 @@ public final class Onboarding {
         }
     }
 
-    private static void tellProgress(BulkProgress progress, ReentrantLock lock, int done, int total, BulkResult.CustomerRun r) {
-        if (progress == null) {
-            return;
-        }
+    /** Counts and reports under one lock, so a progress bar never goes backwards. */
+    private static void tellProgress(BulkProgress progress, ReentrantLock lock, AtomicInteger done, int total,
+                                     BulkResult.CustomerRun r) {
         lock.lock();
         try {
-            progress.customerDone(done, total, r);
+            int n = done.incrementAndGet();
+            if (progress != null) {
+                progress.customerDone(n, total, r);
+            }
         } catch (RuntimeException e) {
             LOG.warn("bulk progress callback failed: {}", e.toString());
         } finally {
